@@ -1,0 +1,100 @@
+import { javascript, typescript } from 'projen';
+
+// Our own package is projen-managed; CI is `.ci/run`, so no GitHub/release components.
+const project = new typescript.TypeScriptProject({
+  name: 'create-batch-job',
+  description:
+    'Generates and keeps in sync .NET console job repositories run by Kubernetes Jobs/CronJobs, as the batch-job policy requires.',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  projenrcTsOptions: { runner: typescript.TypeScriptRunner.nodejs() },
+  minNodeVersion: '22.18.0',
+  typescriptVersion: '5.9.3',
+  jest: false,
+  eslint: false,
+  prettier: false,
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+  projenDevDependency: false,
+  licensed: false,
+  entrypoint: 'lib/index.js',
+  bin: {
+    'create-batch-job': 'lib/cli/create.js',
+    'batch-job': 'lib/cli/batch-job.js',
+  },
+  deps: [
+    'projen@0.103.25',
+    'constructs@^10.0.0',
+    'handlebars@4.7.10',
+    'prompts@2.4.2',
+    'execa@10.2.1',
+    'yaml@2.9.1',
+    'fast-xml-parser@5.12.1',
+  ],
+  devDeps: [
+    '@types/node@24.19.2',
+    '@types/prompts@2.4.9',
+    'vitest@5.1.0',
+    'dockerfile-utils@0.16.3',
+  ],
+  tsconfig: {
+    compilerOptions: {
+      module: 'NodeNext',
+      moduleResolution: javascript.TypeScriptModuleResolution.NODE_NEXT,
+      target: 'ES2022',
+      lib: ['ES2023'],
+      rootDir: 'src',
+      outDir: 'lib',
+      skipLibCheck: true,
+      esModuleInterop: true,
+      declaration: true,
+      strict: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      noImplicitReturns: true,
+    },
+  },
+  tsconfigDev: {
+    compilerOptions: {
+      module: 'NodeNext',
+      moduleResolution: javascript.TypeScriptModuleResolution.NODE_NEXT,
+      target: 'ES2022',
+      lib: ['ES2023'],
+      skipLibCheck: true,
+      esModuleInterop: true,
+      strict: true,
+      noEmit: true,
+    },
+  },
+});
+
+project.package.addVersion('0.1.0');
+project.package.addField('type', 'module');
+project.package.addField('files', ['lib', 'templates']);
+project.package.addField('exports', { '.': { types: './lib/index.d.ts', default: './lib/index.js' } });
+
+project.gitignore.exclude('/.tools/', '/.ci/out/', '/bench/out/');
+project.npmignore?.exclude('/.tools/', '/test/', '/bench/');
+
+// vitest replaces jest: the README's test command is `npm test`.
+// CLI and e2e tests spawn the built bin, so tests always run on a fresh compile.
+project.testTask.reset();
+project.testTask.spawn(project.compileTask);
+project.testTask.exec('vitest run', { receiveArgs: true });
+project.addTask('test:fast', {
+  description: 'Unit and CLI tests only (skips the slow .NET e2e layer)',
+  steps: [{ spawn: 'compile' }, { exec: 'vitest run --project unit --project cli', receiveArgs: true }],
+});
+project.addTask('bench', { exec: 'node bench/run.ts', receiveArgs: true });
+project.addTask('demo', {
+  description: 'Generate a complete repo non-interactively into a temp folder',
+  exec: 'node lib/cli/create.js --demo',
+  receiveArgs: true,
+});
+
+project.synth();

@@ -1,0 +1,68 @@
+import type { Policy } from './types.js';
+
+/**
+ * The policy this package version applies. Generator defaults and `check` rules both read it;
+ * nothing else may restate these values.
+ */
+export const policy: Policy = {
+  version: '1.0.0',
+  name: 'Batch jobs run on Kubernetes (Jobs/CronJobs), never scheduled inside .NET apps',
+  defaultFramework: 'net8.0',
+  frameworks: {
+    'net8.0': {
+      tfm: 'net8.0',
+      sdkVersion: '8.0.400',
+      sdkImage: 'mcr.microsoft.com/dotnet/sdk:8.0',
+      runtimeImage: 'mcr.microsoft.com/dotnet/runtime:8.0',
+      endOfSupport: '2026-11-10',
+      packages: {
+        'Microsoft.Extensions.Hosting': '8.0.1',
+        'Microsoft.Extensions.Options.DataAnnotations': '8.0.0',
+        'Microsoft.CodeAnalysis.BannedApiAnalyzers': '4.14.0',
+        'Microsoft.NET.Test.Sdk': '17.14.1',
+        xunit: '2.9.3',
+        'xunit.runner.visualstudio': '3.1.5',
+      },
+    },
+    'net10.0': {
+      tfm: 'net10.0',
+      sdkVersion: '10.0.100',
+      sdkImage: 'mcr.microsoft.com/dotnet/sdk:10.0',
+      runtimeImage: 'mcr.microsoft.com/dotnet/runtime:10.0',
+      endOfSupport: '2028-11-14',
+      packages: {
+        'Microsoft.Extensions.Hosting': '10.0.15',
+        'Microsoft.Extensions.Options.DataAnnotations': '10.0.15',
+        'Microsoft.CodeAnalysis.BannedApiAnalyzers': '4.14.0',
+        'Microsoft.NET.Test.Sdk': '18.0.1',
+        xunit: '2.9.3',
+        'xunit.runner.visualstudio': '3.1.5',
+      },
+    },
+  },
+  bannedPackages: [
+    { pattern: 'Hangfire*', reason: 'in-process job scheduler' },
+    { pattern: 'Quartz*', reason: 'in-process job scheduler' },
+    { pattern: 'Coravel*', reason: 'in-process task scheduler' },
+    { pattern: 'FluentScheduler', reason: 'in-process task scheduler' },
+    { pattern: 'NCronJob', reason: 'in-process cron scheduler' },
+    { pattern: 'TickerQ*', reason: 'in-process job scheduler' },
+    { pattern: 'Sundial*', reason: 'in-process job scheduler' },
+    { pattern: 'Cronos', reason: 'cron evaluation for in-process scheduling' },
+    { pattern: 'NCrontab*', reason: 'cron evaluation for in-process scheduling' },
+  ],
+  bannedSymbols: [
+    { id: 'N:Hangfire', reason: 'Hangfire schedules work in-process' },
+    { id: 'N:Quartz', reason: 'Quartz.NET schedules work in-process' },
+    { id: 'N:Coravel', reason: 'Coravel schedules work in-process' },
+    { id: 'N:FluentScheduler', reason: 'FluentScheduler schedules work in-process' },
+    { id: 'T:System.Threading.Timer', reason: 'timers schedule work in-process' },
+    { id: 'T:System.Timers.Timer', reason: 'timers schedule work in-process' },
+    { id: 'T:System.Threading.PeriodicTimer', reason: 'periodic timers schedule work in-process' },
+    { id: 'T:Microsoft.Extensions.Hosting.BackgroundService', reason: 'long-running background loops replace Kubernetes scheduling' },
+  ],
+  exitCodes: { success: 0, failure: 1, invalidConfiguration: 2, terminated: 143 },
+  terminationGracePeriodSeconds: 30,
+  containerUid: 1654,
+  changelog: ['1.0.0: first version: net8.0 default, banned scheduling packages and timer types, job exit-code contract.'],
+};

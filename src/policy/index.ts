@@ -1,0 +1,2 @@
+export * from './types.js';
+export { policy } from './current.js';
