@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { InvalidInputError } from '../errors.js';
+
+/** Flags of `create-batch-job`, before validation. Every prompt has one. */
+export interface CreateArgs {
+  readonly directory?: string;
+  readonly yes: boolean;
+  readonly name?: string;
+  readonly framework?: string;
+  readonly jobs?: readonly string[];
+  readonly lang?: string;
+  readonly answers?: string;
+  readonly dryRun: boolean;
+  readonly force: boolean;
+  readonly install: boolean;
+  readonly interactive?: boolean;
+  readonly demo: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+  /** npm spec installed in place of this package's registry version (for unpublished builds). */
+  readonly selfSpec?: string;
+}
+
+export function parseCreateArgs(argv: readonly string[]): CreateArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+      options: {
+        yes: { type: 'boolean', short: 'y', default: false },
+        name: { type: 'string' },
+        framework: { type: 'string' },
+        job: { type: 'string', multiple: true },
+        lang: { type: 'string' },
+        answers: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        install: { type: 'boolean', default: true },
+        interactive: { type: 'boolean' },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+        'self-spec': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const code = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'option-unknown' : 'option-invalid';
+    throw new InvalidInputError(code, flag, '', 'create-batch-job my-job --yes');
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) {
+    throw new InvalidInputError('argument-extra', 'directory', positionals[1]!, 'create-batch-job my-job');
+  }
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'es') {
+    throw new InvalidInputError('option-invalid', 'lang', values.lang, 'en|es');
+  }
+  return {
+    directory: positionals[0],
+    yes: values.yes,
+    name: values.name,
+    framework: values.framework,
+    jobs: values.job?.flatMap((j) => j.split(',')).map((j) => j.trim()),
+    lang: values.lang,
+    answers: values.answers,
+    dryRun: values['dry-run'],
+    force: values.force,
+    install: values.install,
+    interactive: values.interactive,
+    demo: values.demo,
+    help: values.help,
+    version: values.version,
+    selfSpec: values['self-spec'],
+  };
+}

@@ -1,0 +1,168 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
+import { execa } from 'execa';
+import { CancelledError, InvalidInputError, StepFailedError } from '../errors.js';
+import { policy } from '../policy/index.js';
+import { pascalCase } from '../util/names.js';
+import { packageJson, packageRoot } from '../util/package-info.js';
+import { resolveOptions, type ResolvedOptions } from '../project/validate.js';
+import { readAnswersFile } from './answers-file.js';
+import { applyPlan, isEmptyDir } from './apply.js';
+import { parseCreateArgs, type CreateArgs } from './args.js';
+import { formatProblem } from './format.js';
+import { catalogs, detectLang, type Messages } from './i18n.js';
+import { installSteps, runStep } from './install.js';
+import { computePlan, synthesize, type PlannedChange } from './plan.js';
+
+/** The process surface the CLI uses, injectable so tests can run it in-process. */
+export interface CliIo {
+  readonly argv: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly stdinIsTTY: boolean;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Aborted on Ctrl+C once generation has started. */
+  readonly signal: AbortSignal;
+  /** Today, for the support-date note. */
+  readonly now?: Date;
+}
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
+
+const DEFAULT_NAME = 'batch-job';
+const DEMO_NAME = 'nightly-report';
+
+interface Target {
+  readonly dir: string;
+  readonly options: ResolvedOptions;
+}
+
+/** Flags, answers file and (when interactive) prompts, merged and validated. Writes nothing. */
+async function collect(args: CreateArgs, io: CliIo, msgs: Messages): Promise<Target> {
+  const file = args.answers ? readAnswersFile(resolve(io.cwd, args.answers)) : {};
+  let directory = args.directory ?? file.directory;
+  let name = args.name ?? file.name;
+  let framework = args.framework ?? file.framework;
+  let jobs = args.jobs ?? file.jobs;
+
+  if (args.demo) {
+    directory = join(mkdtempSync(join(tmpdir(), 'create-batch-job-demo-')), DEMO_NAME);
+    name ??= DEMO_NAME;
+  }
+  const interactive = args.interactive ?? (!args.yes && !args.demo && io.stdinIsTTY);
+  if (interactive) {
+    const { ask } = await import('./prompts.js');
+    const answers = await ask({ directory, name, framework, jobs, defaultName: DEFAULT_NAME }, msgs);
+    directory = answers.directory ?? directory;
+    name = answers.name ?? name;
+    framework = answers.framework ?? framework;
+    jobs = answers.jobs ?? jobs;
+  }
+  if (directory !== undefined && directory.trim() === '') {
+    throw new InvalidInputError('directory-invalid', 'directory', directory, 'my-job');
+  }
+  // create-vite style: the directory names the project unless --name says otherwise.
+  name ??= directory !== undefined ? basename(resolve(io.cwd, directory)) : DEFAULT_NAME;
+  directory ??= name;
+  const options = resolveOptions({ name, framework: framework as ResolvedOptions['framework'], jobs: jobs?.map((j) => ({ name: j })) });
+  return { dir: resolve(io.cwd, directory), options };
+}
+
+function checkTarget(dir: string, force: boolean): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new InvalidInputError('directory-invalid', 'directory', dir, 'my-job');
+  if (!force && !isEmptyDir(dir)) throw new InvalidInputError('directory-not-empty', 'directory', dir, 'my-new-job');
+}
+
+function printPlan(plan: readonly PlannedChange[], dir: string, io: CliIo, msgs: Messages): void {
+  io.out(msgs.planTitle(dir));
+  for (const change of plan) {
+    if (change.action !== 'unchanged') io.out(`  ${change.action.padEnd(7)} ${change.path}`);
+  }
+}
+
+/** An unpublished build (a source checkout) cannot be installed by version: pack it and install the tarball. */
+async function selfSpec(args: CreateArgs, signal: AbortSignal): Promise<string | undefined> {
+  if (args.selfSpec) return args.selfSpec;
+  if (!existsSync(join(packageRoot, '.projenrc.ts'))) return undefined;
+  const dest = mkdtempSync(join(tmpdir(), 'create-batch-job-pack-'));
+  const { stdout } = await execa('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: packageRoot, cancelSignal: signal });
+  return join(dest, stdout.trim().split('\n').pop()!);
+}
+
+async function generate(args: CreateArgs, io: CliIo, msgs: Messages): Promise<number> {
+  const target = await collect(args, io, msgs);
+  checkTarget(target.dir, args.force);
+  const support = policy.frameworks[target.options.framework].endOfSupport;
+  if ((io.now ?? new Date()) >= new Date(support)) io.err(msgs.net8Support(support));
+
+  const staging = mkdtempSync(join(tmpdir(), 'create-batch-job-staging-'));
+  try {
+    synthesize({ ...target.options, lang: detectLang(args.lang, io.env) }, staging);
+    const plan = computePlan(staging, target.dir);
+    if (args.dryRun) {
+      printPlan(plan, target.dir, io, msgs);
+      io.out(msgs.dryRunNothingWritten);
+      return EXIT.ok;
+    }
+    if (io.signal.aborted) throw new CancelledError();
+    applyPlan(staging, target.dir, plan);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  io.out(msgs.created(target.dir));
+
+  if (!args.install) {
+    io.out(msgs.installSkipped);
+  } else {
+    const spec = await selfSpec(args, io.signal);
+    for (const step of installSteps(pascalCase(target.options.name), spec)) {
+      io.out(msgs.installing(step.title));
+      await runStep(step, target.dir, io.signal, io.out);
+      if (io.signal.aborted) throw new CancelledError();
+    }
+  }
+  const rel = relative(io.cwd, target.dir) || '.';
+  io.out(msgs.nextSteps);
+  io.out(`  cd ${rel.startsWith('..') ? target.dir : rel}`);
+  io.out('  dotnet build -warnaserror && dotnet test');
+  io.out(`  dotnet run --project src/${pascalCase(target.options.name)} -- ${target.options.jobs[0]!.name}`);
+  if (args.demo) io.out(msgs.demoWhere(target.dir));
+  return EXIT.ok;
+}
+
+/** `create-batch-job`: returns the exit code; only the bin entry calls `process.exit`. */
+export async function runCreate(io: CliIo): Promise<number> {
+  let msgs = catalogs[detectLang(undefined, io.env)];
+  try {
+    const args = parseCreateArgs(io.argv);
+    msgs = catalogs[detectLang(args.lang, io.env)];
+    if (args.help) {
+      io.out(msgs.help);
+      return EXIT.ok;
+    }
+    if (args.version) {
+      io.out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
+      return EXIT.ok;
+    }
+    return await generate(args, io, msgs);
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      io.err(formatProblem(error, msgs));
+      return EXIT.usage;
+    }
+    if (error instanceof CancelledError || io.signal.aborted) {
+      io.err(msgs.cancelled);
+      return EXIT.cancelled;
+    }
+    if (error instanceof StepFailedError) {
+      io.err(msgs.stepFailed(error.step));
+      io.err(error.output);
+      return EXIT.failure;
+    }
+    io.err(`${msgs.unexpected}: ${(error as Error).stack ?? String(error)}`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,67 @@
+import { JsonFile, SampleFile, type Project } from 'projen';
+import type { RepoContext } from '../../project/context.js';
+import { ManagedTextFile } from '../../project/managed-file.js';
+import {
+  appCsproj,
+  appSettings,
+  bannedSymbols,
+  directoryBuildProps,
+  directoryBuildTargets,
+  globalJson,
+  solution,
+  testsCsproj,
+  type DotnetContext,
+} from './msbuild.js';
+import { renderTemplate } from './templates.js';
+
+function dotnetContext(ctx: RepoContext): DotnetContext {
+  return { appName: ctx.appName, name: ctx.name, framework: ctx.framework, jobs: ctx.jobs, policy: ctx.policy };
+}
+
+/** Variables every C# template sees. */
+function templateVars(project: Project, ctx: RepoContext, generatedHeader: string) {
+  return {
+    appName: ctx.appName,
+    name: ctx.name,
+    framework: ctx.framework,
+    jobs: ctx.jobs,
+    exitCodes: ctx.policy.exitCodes,
+    policyName: ctx.policy.name,
+    policyVersion: ctx.policy.version,
+    terminationGracePeriodSeconds: ctx.policy.terminationGracePeriodSeconds,
+    generatedHeader,
+    projenCommand: project.projenCommand,
+  };
+}
+
+/**
+ * The .NET side of the repo. Managed: build props/targets (framework, analyzers, banned packages), banned
+ * symbols, global.json and the job host that implements the exit-code contract. Samples: solution, projects,
+ * Program.cs, one class per job, tests.
+ */
+export function addDotnetFiles(project: Project, ctx: RepoContext): void {
+  const dctx = dotnetContext(ctx);
+  const app = `src/${ctx.appName}`;
+  const tests = `tests/${ctx.appName}.Tests`;
+
+  new ManagedTextFile(project, 'Directory.Build.props', { comment: 'xml', contents: () => directoryBuildProps(dctx) });
+  new ManagedTextFile(project, 'Directory.Build.targets', { comment: 'xml', contents: () => directoryBuildTargets(dctx) });
+  new ManagedTextFile(project, 'BannedSymbols.txt', { comment: 'slash', contents: () => bannedSymbols(dctx) });
+  new JsonFile(project, 'global.json', { obj: globalJson(dctx), readonly: true });
+  new ManagedTextFile(project, `${app}/JobHost.g.cs`, {
+    comment: 'slash',
+    contents: (header) => renderTemplate('dotnet/JobHost.cs.hbs', templateVars(project, ctx, header)),
+  });
+
+  const vars = templateVars(project, ctx, '');
+  new SampleFile(project, `${ctx.appName}.sln`, { contents: solution(dctx) });
+  new SampleFile(project, `${app}/${ctx.appName}.csproj`, { contents: appCsproj(dctx) });
+  new SampleFile(project, `${app}/appsettings.json`, { contents: `${JSON.stringify(appSettings(dctx), null, 2)}\n` });
+  new SampleFile(project, `${app}/Program.cs`, { contents: renderTemplate('dotnet/Program.cs.hbs', vars) });
+  new SampleFile(project, `${tests}/${ctx.appName}.Tests.csproj`, { contents: testsCsproj(dctx) });
+  for (const job of ctx.jobs) {
+    const jobVars = { ...vars, job };
+    new SampleFile(project, `${app}/Jobs/${job.className}.cs`, { contents: renderTemplate('dotnet/Job.cs.hbs', jobVars) });
+    new SampleFile(project, `${tests}/${job.className}Tests.cs`, { contents: renderTemplate('dotnet/JobTests.cs.hbs', jobVars) });
+  }
+}

@@ -1,0 +1,15 @@
+import { SampleFile, type Project } from 'projen';
+import type { RepoContext } from '../../project/context.js';
+import { renderTemplate } from '../dotnet/templates.js';
+
+/** The team-owned README: how to run locally, build the image, deploy, change a schedule and re-sync. */
+export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es'): void {
+  const contents = renderTemplate(`repo/README.${lang}.md.hbs`, {
+    ...ctx,
+    firstJob: ctx.jobs[0],
+    testProject: `${ctx.appName}.Tests`,
+    exitCodes: ctx.policy.exitCodes,
+    policyVersion: ctx.policy.version,
+  });
+  new SampleFile(project, 'README.md', { contents });
+}

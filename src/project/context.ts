@@ -1,0 +1,31 @@
+import type { FrameworkPolicy, Policy } from '../policy/index.js';
+import { jobClassName, pascalCase } from '../util/names.js';
+import type { ResolvedOptions } from './validate.js';
+
+/** A job as the components see it: its name plus the C# names derived from it. */
+export interface JobModel {
+  readonly name: string;
+  readonly className: string;
+}
+
+/** Everything a component needs to render its files; built once per synthesis. */
+export interface RepoContext {
+  readonly name: string;
+  /** .NET project, namespace and assembly name. */
+  readonly appName: string;
+  readonly framework: ResolvedOptions['framework'];
+  readonly jobs: readonly JobModel[];
+  readonly policy: Policy;
+  readonly frameworkPolicy: FrameworkPolicy;
+}
+
+export function buildContext(options: ResolvedOptions, policy: Policy): RepoContext {
+  return {
+    name: options.name,
+    appName: pascalCase(options.name),
+    framework: options.framework,
+    jobs: options.jobs.map((job) => ({ name: job.name, className: jobClassName(job.name) })),
+    policy,
+    frameworkPolicy: policy.frameworks[options.framework],
+  };
+}

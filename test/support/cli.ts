@@ -1,0 +1,44 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa, type Result } from 'execa';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const createBin = join(repoRoot, 'lib/cli/create.js');
+export const batchJobBin = join(repoRoot, 'lib/cli/batch-job.js');
+
+export function tempDir(prefix = 'cbj-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Runs the built `create-batch-job` bin as a user would: no TTY, English unless LANG says otherwise. */
+export function runCreateBin(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<Result> {
+  return execa(process.execPath, [createBin, ...args], {
+    cwd: options.cwd,
+    env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
+    reject: false,
+    stdin: 'ignore',
+    timeout: 120_000,
+  });
+}
+
+/** A fingerprint of a directory tree (paths, sizes, modes and contents) to prove nothing was written. */
+export function snapshot(dir: string): string {
+  const rows: string[] = [];
+  const walk = (current: string, rel: string) => {
+    for (const entry of readdirSync(current).sort()) {
+      const full = join(current, entry);
+      const path = rel ? `${rel}/${entry}` : entry;
+      const stat = statSync(full);
+      if (stat.isDirectory()) {
+        rows.push(`${path}/ ${stat.mode}`);
+        walk(full, path);
+      } else {
+        rows.push(`${path} ${stat.mode} ${readFileSync(full, 'base64')}`);
+      }
+    }
+  };
+  walk(dir, '');
+  return rows.join('\n');
+}
