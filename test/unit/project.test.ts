@@ -83,3 +83,13 @@ describe('framework switch', () => {
     expect(net10.get('src/NightlyReport/Jobs/NightlyReportJob.cs')).toBe(net8.get('src/NightlyReport/Jobs/NightlyReportJob.cs'));
   });
 });
+
+describe('sample language', () => {
+  it('writes the README in Spanish with lang es, and leaves managed files unchanged', () => {
+    const en = synthFiles({ name: 'nightly-report' });
+    const es = synthFiles({ name: 'nightly-report', lang: 'es' });
+    expect(en.get('README.md')).toContain('## Exit codes');
+    expect(es.get('README.md')).toContain('## Códigos de salida');
+    expect(es.get('Dockerfile')).toBe(en.get('Dockerfile'));
+  });
+});

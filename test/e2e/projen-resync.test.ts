@@ -1,0 +1,61 @@
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCreateBin, tempDir } from '../support/cli.js';
+import { packSelf } from '../support/pack.js';
+
+/** Paths git sees as changed, added or deleted. */
+async function gitChanges(cwd: string): Promise<string> {
+  const { stdout } = await execa('git', ['status', '--porcelain'], { cwd });
+  return stdout.trim();
+}
+
+describe('generated repo: npx projen re-synthesis', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    const tgz = await packSelf();
+    const cwd = tempDir('cbj-resync-');
+    const created = await runCreateBin(['repo', '--yes', '--name', 'nightly-report', '--self-spec', tgz], { cwd });
+    expect(created.exitCode, created.stderr + created.stdout).toBe(0);
+    dir = join(cwd, 'repo');
+    const git = (...args: string[]) => execa('git', args, { cwd: dir });
+    await git('init', '-q');
+    await git('add', '-A');
+    await git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', 'generated');
+  });
+
+  const projen = () => execa('npx', ['projen'], { cwd: dir, reject: false, all: true });
+
+  it('is idempotent: a re-run changes nothing', async () => {
+    const result = await projen();
+    expect(result.exitCode, result.all).toBe(0);
+    expect(await gitChanges(dir)).toBe('');
+  });
+
+  it('restores a deleted managed file', async () => {
+    rmSync(join(dir, 'Dockerfile'));
+    rmSync(join(dir, 'Directory.Build.targets'));
+    expect(await gitChanges(dir)).not.toBe('');
+    const result = await projen();
+    expect(result.exitCode, result.all).toBe(0);
+    expect(existsSync(join(dir, 'Dockerfile'))).toBe(true);
+    expect(await gitChanges(dir)).toBe('');
+  });
+
+  it('overwrites a hand-edited managed file but leaves an edited Program.cs byte-identical', async () => {
+    const props = join(dir, 'Directory.Build.props');
+    chmodSync(props, 0o644);
+    writeFileSync(props, `${readFileSync(props, 'utf8')}<!-- hand edit -->\n`);
+    const program = join(dir, 'src/NightlyReport/Program.cs');
+    const edited = `${readFileSync(program, 'utf8')}// team change\n`;
+    writeFileSync(program, edited);
+
+    const result = await projen();
+    expect(result.exitCode, result.all).toBe(0);
+    expect(readFileSync(props, 'utf8')).not.toContain('hand edit');
+    expect(readFileSync(program, 'utf8')).toBe(edited);
+    expect(await gitChanges(dir)).toBe('M src/NightlyReport/Program.cs');
+  });
+});
