@@ -35,6 +35,10 @@ const project = new typescript.TypeScriptProject({
     'execa@10.2.1',
     'yaml@2.9.1',
     'fast-xml-parser@5.12.1',
+    'croner@11.0.0',
+    'cronstrue@3.39.0',
+    'kubernetes-models@5.1.0',
+    '@kubernetes-models/gateway-api@2.0.0',
   ],
   devDeps: [
     '@types/node@24.19.2',
