@@ -1,0 +1,41 @@
+import { execa, type Options, type ResultPromise } from 'execa';
+
+/**
+ * Environment for the generated .NET projects here: only a .NET 10 runtime is installed, so net8.0 output
+ * rolls forward to it (a test-machine concern, not something the generated repo sets).
+ */
+export const dotnetEnv = {
+  DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+  DOTNET_NOLOGO: '1',
+  DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1',
+  DOTNET_ROLL_FORWARD: 'Major',
+  MSBUILDDISABLENODEREUSE: '1',
+};
+
+export function dotnet(args: readonly string[], cwd: string, options: Options = {}) {
+  return execa('dotnet', args, { cwd, reject: false, all: true, env: { ...dotnetEnv, ...(options.env ?? {}) }, ...options, timeout: 600_000 });
+}
+
+/** Starts the built app the way the container does: `dotnet <App>.dll <job>`. */
+export function startApp(dll: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): ResultPromise {
+  return execa('dotnet', [dll, ...args], { cwd, reject: false, env: { ...dotnetEnv, ...env }, timeout: 300_000 });
+}
+
+/** Parses MSBuild's summary: the number of warnings of the last build in the output. */
+export function warningCount(output: string): number {
+  const match = [...output.matchAll(/^\s*(\d+) Warning\(s\)/gm)].pop();
+  if (!match) throw new Error(`no MSBuild warning summary in:\n${output.slice(-2000)}`);
+  return Number(match[1]);
+}
+
+/** Every non-empty stdout line must be one JSON object (the job contract's logging). */
+export function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const value = JSON.parse(line) as unknown;
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`not a JSON object line: ${line}`);
+      return value as Record<string, unknown>;
+    });
+}
