@@ -191,11 +191,13 @@ export function directoryBuildTargets(ctx: DotnetContext): string {
     '@_BannedPattern': msbuildEscape(banned.pattern),
     '@_BannedReason': msbuildEscape(banned.reason),
   }));
+  // One error listing every match: an Error task stops its target, so one error per package would show only the first.
+  const list =
+    "@(_BatchJobBannedPackage->'%(Identity) [%(ItemType), matches %(BannedPattern): %(BannedReason)]', '; ')";
   const message =
-    `Package '%(_BatchJobBannedPackage.Identity)' (%(_BatchJobBannedPackage.ItemType)) is banned by policy ` +
-    `'$(_BatchJobPolicyName)' version $(_BatchJobPolicyVersion): it matches '%(_BatchJobBannedPackage.BannedPattern)' ` +
-    `(%(_BatchJobBannedPackage.BannedReason)). Remove it and run the work as a Kubernetes CronJob/Job instead ` +
-    `(one run per process, scheduled by Kubernetes).`;
+    `Banned by policy '$(_BatchJobPolicyName)' version $(_BatchJobPolicyVersion): ${list}. ` +
+    `Remove the package and run the work as a Kubernetes CronJob/Job instead (one run per process, scheduled by ` +
+    `Kubernetes; no in-process scheduler).`;
   return buildXml({
     Project: {
       PropertyGroup: {
