@@ -11,7 +11,19 @@ export type ProblemCode =
   | 'answers-invalid'
   | 'option-unknown'
   | 'option-invalid'
-  | 'argument-extra';
+  | 'argument-extra'
+  | 'kind-unknown'
+  | 'enum-invalid'
+  | 'number-invalid'
+  | 'schedule-invalid'
+  | 'time-zone-invalid'
+  | 'option-conflict'
+  | 'secret-literal'
+  | 'image-tag-invalid'
+  | 'registry-invalid'
+  | 'host-invalid'
+  | 'port-invalid'
+  | 'env-name-invalid';
 
 /** One invalid input field, with a valid example the message can show. */
 export class InvalidInputError extends Error {
@@ -23,9 +35,10 @@ export class InvalidInputError extends Error {
     readonly value: string,
     /** A value that would be accepted. */
     readonly example: string,
-    detail?: string,
+    /** Why, when the code alone does not say it (e.g. the schedule parser's reason). */
+    readonly reason?: string,
   ) {
-    super(detail ?? `${field}: invalid value ${JSON.stringify(value)} (${code}); example: ${example}`);
+    super(`${field}: invalid value ${JSON.stringify(value)} (${code}${reason ? `: ${reason}` : ''}); example: ${example}`);
     this.name = 'InvalidInputError';
   }
 }

@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { InvalidInputError } from '../errors.js';
+import { ANSWER_KEYS, type Answers } from './answers.js';
 
-/** Answers a file can give; the same keys as the flags. */
-export interface AnswersFile {
-  readonly directory?: string;
-  readonly name?: string;
-  readonly framework?: string;
-  readonly jobs?: readonly string[];
-}
+const EXAMPLE = '{"name": "nightly-report", "jobs": ["nightly-report"]}';
 
-const KEYS = new Set(['directory', 'name', 'framework', 'jobs']);
-
-export function readAnswersFile(path: string): AnswersFile {
+/** Reads `--answers`: the same keys as the flags, in camelCase; `jobs` is a list of names. */
+export function readAnswersFile(path: string): Answers {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
@@ -19,24 +13,26 @@ export function readAnswersFile(path: string): AnswersFile {
     throw new InvalidInputError('answers-unreadable', 'answers', path, '--answers answers.json');
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new InvalidInputError('answers-invalid', 'answers', path, '{"name": "nightly-report"}');
+    throw new InvalidInputError('answers-invalid', 'answers', path, EXAMPLE);
   }
-  const record = data as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!KEYS.has(key)) throw new InvalidInputError('option-unknown', `answers.${key}`, '', '{"name": "nightly-report"}');
-  }
-  for (const key of ['directory', 'name', 'framework'] as const) {
-    if (record[key] !== undefined && typeof record[key] !== 'string') {
-      throw new InvalidInputError('answers-invalid', `answers.${key}`, String(record[key]), '{"name": "nightly-report"}');
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!(ANSWER_KEYS as readonly string[]).includes(key)) {
+      throw new InvalidInputError('option-unknown', `answers.${key}`, '', EXAMPLE);
+    }
+    if (key === 'jobs') {
+      const names = Array.isArray(value) ? value.map((j) => (typeof j === 'object' && j !== null ? (j as { name?: unknown }).name : j)) : [];
+      if (!Array.isArray(value) || names.some((n) => typeof n !== 'string')) {
+        throw new InvalidInputError('answers-invalid', 'answers.jobs', JSON.stringify(value), '{"jobs": ["nightly-report"]}');
+      }
+      out.jobs = names;
+    } else if (key === 'ingressPort' && typeof value === 'number') {
+      out.ingressPort = String(value);
+    } else if (typeof value !== 'string') {
+      throw new InvalidInputError('answers-invalid', `answers.${key}`, String(value), EXAMPLE);
+    } else {
+      out[key] = value;
     }
   }
-  const jobs = record.jobs;
-  if (jobs !== undefined) {
-    const names = Array.isArray(jobs) ? jobs.map((j) => (typeof j === 'object' && j !== null ? (j as { name?: unknown }).name : j)) : [];
-    if (!Array.isArray(jobs) || names.some((n) => typeof n !== 'string')) {
-      throw new InvalidInputError('answers-invalid', 'answers.jobs', JSON.stringify(jobs), '{"jobs": ["nightly-report"]}');
-    }
-    return { ...(record as AnswersFile), jobs: names as string[] };
-  }
-  return record as AnswersFile;
+  return out as Answers;
 }

@@ -17,6 +17,18 @@ export interface CreateArgs {
   readonly demo: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  readonly kind?: string;
+  readonly schedule?: string;
+  readonly timeZone?: string;
+  readonly concurrencyPolicy?: string;
+  readonly restartPolicy?: string;
+  readonly namespace?: string;
+  readonly registry?: string;
+  readonly imageTag?: string;
+  readonly ingressHost?: string;
+  readonly ingressService?: string;
+  readonly ingressPort?: string;
+  readonly route?: string;
   /** npm spec installed in place of this package's registry version (for unpublished builds). */
   readonly selfSpec?: string;
 }
@@ -44,6 +56,18 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
         'self-spec': { type: 'string' },
+        kind: { type: 'string' },
+        schedule: { type: 'string' },
+        'time-zone': { type: 'string' },
+        'concurrency-policy': { type: 'string' },
+        'restart-policy': { type: 'string' },
+        namespace: { type: 'string' },
+        registry: { type: 'string' },
+        'image-tag': { type: 'string' },
+        'ingress-host': { type: 'string' },
+        'ingress-service': { type: 'string' },
+        'ingress-port': { type: 'string' },
+        route: { type: 'string' },
       },
     });
   } catch (error) {
@@ -75,5 +99,17 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
     help: values.help,
     version: values.version,
     selfSpec: values['self-spec'],
+    kind: values.kind,
+    schedule: values.schedule,
+    timeZone: values['time-zone'],
+    concurrencyPolicy: values['concurrency-policy'],
+    restartPolicy: values['restart-policy'],
+    namespace: values.namespace,
+    registry: values.registry,
+    imageTag: values['image-tag'],
+    ingressHost: values['ingress-host'],
+    ingressService: values['ingress-service'],
+    ingressPort: values['ingress-port'],
+    route: values.route,
   };
 }

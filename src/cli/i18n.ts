@@ -23,6 +23,29 @@ type Catalog = {
     frameworkHint: string;
     jobs: string;
     jobsHint: string;
+    supportEnds: string;
+    kind: string;
+    kindCronJob: string;
+    kindJob: string;
+    timeZone: string;
+    schedule: string;
+    scheduleConfirm: string;
+    concurrencyPolicy: string;
+    concurrencyForbid: string;
+    concurrencyReplace: string;
+    concurrencyAllow: string;
+    restartPolicy: string;
+    restartNever: string;
+    restartOnFailure: string;
+    namespace: string;
+    registry: string;
+    exposeHttp: string;
+    route: string;
+    routeGateway: string;
+    routeIngress: string;
+    ingressHost: string;
+    ingressService: string;
+    ingressPort: string;
   };
   planTitle: (dir: string) => string;
   dryRunNothingWritten: string;
@@ -48,6 +71,18 @@ const en: Catalog = {
     'option-unknown': 'is not a known option',
     'option-invalid': 'has an invalid value',
     'argument-extra': 'is an unexpected extra argument; give at most one directory',
+    'kind-unknown': 'is not a job kind (cronjob or job)',
+    'enum-invalid': 'is not one of the allowed values',
+    'number-invalid': 'is not a whole number in the allowed range',
+    'schedule-invalid': 'is a schedule Kubernetes would reject',
+    'time-zone-invalid': 'is not a time zone Kubernetes accepts (an IANA name such as Europe/Madrid)',
+    'option-conflict': 'conflicts with another option',
+    'secret-literal': 'looks like a secret; reference a Kubernetes Secret instead of writing its value',
+    'image-tag-invalid': 'is not a pinned image tag (a version or commit SHA, never latest)',
+    'registry-invalid': 'is not an image registry path (host[/path], no scheme, no tag)',
+    'host-invalid': 'is not a DNS host name',
+    'port-invalid': 'is not a port number (1-65535)',
+    'env-name-invalid': 'is not an environment variable name',
   },
   example: 'example',
   cancelled: 'Cancelled: nothing was written.',
@@ -62,6 +97,30 @@ const en: Catalog = {
     frameworkHint: '.NET 8 is out of support since 2026-11-10; .NET 10 is the current LTS',
     jobs: 'Job names, comma-separated',
     jobsHint: 'each becomes a job class; Kubernetes selects it by argument',
+    supportEnds: 'support ends',
+    kind: 'How does the first job run?',
+    kindCronJob: 'CronJob: on a schedule',
+    kindJob: 'Job: once, when applied',
+    timeZone: 'Time zone of the schedule (IANA name)',
+    schedule: 'Schedule (cron: minute hour day-of-month month day-of-week, or @daily…)',
+    scheduleConfirm: 'Use this schedule?',
+    concurrencyPolicy: 'When a run is due and the previous one still runs',
+    concurrencyForbid: 'Forbid: skip the new run (safe default)',
+    concurrencyReplace: 'Replace: stop the old run, start the new one',
+    concurrencyAllow: 'Allow: run both at once (the job must tolerate overlap)',
+    restartPolicy: 'Pod restart policy',
+    restartNever: 'Never: a pod failure policy fails the Job at once on exit code 2 (invalid configuration)',
+    restartOnFailure:
+      'OnFailure: restarts the container in place; Kubernetes allows no pod failure policy then, so exit code 2 is retried like any failure',
+    namespace: 'Kubernetes namespace',
+    registry: 'Image registry (host/path)',
+    exposeHttp: 'Does this repo also serve a web front to expose over HTTP?',
+    route: 'How to expose it',
+    routeGateway: 'Gateway API HTTPRoute (headers by ResponseHeaderModifier)',
+    routeIngress: 'Ingress (ingress-nginx, headers by custom-headers ConfigMap)',
+    ingressHost: 'Public host name',
+    ingressService: 'Service to route to',
+    ingressPort: 'Service port',
   },
   planTitle: (dir) => `Plan for ${dir}:`,
   dryRunNothingWritten: 'Dry run: nothing was written.',
@@ -79,6 +138,17 @@ Options:
       --name <name>       repository and app name, a lowercase DNS-1123 label ≤ 52 chars (default: the directory name)
       --framework <tfm>   net8.0 | net10.0 (default: the policy's, net8.0)
       --job <name>        a job the app hosts; repeat for several (default: one job named like the repo)
+      --kind <k>          first job: cronjob | job (default: cronjob)
+      --schedule <cron>   first job's schedule, 5 fields or @daily… (default: "0 2 * * *")
+      --time-zone <tz>    IANA time zone of the schedule (default: Etc/UTC)
+      --concurrency-policy <p>  Forbid | Replace | Allow (default: Forbid)
+      --restart-policy <p>      Never | OnFailure (default: Never; OnFailure allows no pod failure policy)
+      --namespace <ns>    Kubernetes namespace (default: the name)
+      --registry <r>      image registry host/path (default: registry.example.com/batch)
+      --image-tag <t>     image tag to deploy, never latest (default: 0.1.0)
+      --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
+                          expose a web front of this repo over HTTP (all three together)
+      --route <r>         gateway (HTTPRoute, default) | ingress
       --lang <en|es>      language of messages and samples (default: from LANG, else en)
       --answers <file>    JSON file with answers ({"name": ..., "framework": ..., "jobs": [...]})
       --dry-run           print the create/update/delete plan and write nothing
@@ -107,6 +177,18 @@ const es: Catalog = {
     'option-unknown': 'no es una opción conocida',
     'option-invalid': 'tiene un valor no válido',
     'argument-extra': 'es un argumento de más; indica como mucho un directorio',
+    'kind-unknown': 'no es un tipo de job (cronjob o job)',
+    'enum-invalid': 'no es uno de los valores permitidos',
+    'number-invalid': 'no es un número entero en el rango permitido',
+    'schedule-invalid': 'es una planificación que Kubernetes rechazaría',
+    'time-zone-invalid': 'no es una zona horaria que Kubernetes acepte (un nombre IANA como Europe/Madrid)',
+    'option-conflict': 'entra en conflicto con otra opción',
+    'secret-literal': 'parece un secreto; referencia un Secret de Kubernetes en lugar de escribir su valor',
+    'image-tag-invalid': 'no es una etiqueta de imagen fijada (una versión o SHA de commit, nunca latest)',
+    'registry-invalid': 'no es una ruta de registro de imágenes (host[/ruta], sin esquema ni etiqueta)',
+    'host-invalid': 'no es un nombre de host DNS',
+    'port-invalid': 'no es un número de puerto (1-65535)',
+    'env-name-invalid': 'no es un nombre de variable de entorno',
   },
   example: 'ejemplo',
   cancelled: 'Cancelado: no se escribió nada.',
@@ -121,6 +203,30 @@ const es: Catalog = {
     frameworkHint: '.NET 8 no tiene soporte desde el 2026-11-10; .NET 10 es la LTS actual',
     jobs: 'Nombres de los jobs, separados por comas',
     jobsHint: 'cada uno será una clase job; Kubernetes lo elige por argumento',
+    supportEnds: 'fin de soporte',
+    kind: '¿Cómo se ejecuta el primer job?',
+    kindCronJob: 'CronJob: según una planificación',
+    kindJob: 'Job: una vez, al aplicarlo',
+    timeZone: 'Zona horaria de la planificación (nombre IANA)',
+    schedule: 'Planificación (cron: minuto hora día-del-mes mes día-de-la-semana, o @daily…)',
+    scheduleConfirm: '¿Usar esta planificación?',
+    concurrencyPolicy: 'Cuando toca una ejecución y la anterior sigue en curso',
+    concurrencyForbid: 'Forbid: se omite la nueva (opción segura)',
+    concurrencyReplace: 'Replace: se detiene la anterior y empieza la nueva',
+    concurrencyAllow: 'Allow: ambas a la vez (el job debe tolerar solapes)',
+    restartPolicy: 'Política de reinicio del pod',
+    restartNever: 'Never: una pod failure policy hace fallar el Job al instante con el código 2 (configuración no válida)',
+    restartOnFailure:
+      'OnFailure: reinicia el contenedor en el sitio; Kubernetes no admite entonces pod failure policy, así que el código 2 se reintenta como cualquier fallo',
+    namespace: 'Namespace de Kubernetes',
+    registry: 'Registro de imágenes (host/ruta)',
+    exposeHttp: '¿Este repositorio sirve además un front web que haya que exponer por HTTP?',
+    route: 'Cómo exponerlo',
+    routeGateway: 'HTTPRoute de Gateway API (cabeceras con ResponseHeaderModifier)',
+    routeIngress: 'Ingress (ingress-nginx, cabeceras con el ConfigMap de custom-headers)',
+    ingressHost: 'Nombre de host público',
+    ingressService: 'Service de destino',
+    ingressPort: 'Puerto del Service',
   },
   planTitle: (dir) => `Plan para ${dir}:`,
   dryRunNothingWritten: 'Simulación: no se escribió nada.',
@@ -138,6 +244,17 @@ Opciones:
       --name <nombre>     nombre del repositorio y la app, etiqueta DNS-1123 en minúsculas ≤ 52 (por defecto: el del directorio)
       --framework <tfm>   net8.0 | net10.0 (por defecto: el de la política, net8.0)
       --job <nombre>      un job de la app; repítelo para varios (por defecto: uno con el nombre del repo)
+      --kind <k>          primer job: cronjob | job (por defecto: cronjob)
+      --schedule <cron>   planificación del primer job, 5 campos o @daily… (por defecto: "0 2 * * *")
+      --time-zone <tz>    zona horaria IANA de la planificación (por defecto: Etc/UTC)
+      --concurrency-policy <p>  Forbid | Replace | Allow (por defecto: Forbid)
+      --restart-policy <p>      Never | OnFailure (por defecto: Never; OnFailure no admite pod failure policy)
+      --namespace <ns>    namespace de Kubernetes (por defecto: el nombre)
+      --registry <r>      registro de imágenes host/ruta (por defecto: registry.example.com/batch)
+      --image-tag <t>     etiqueta de imagen a desplegar, nunca latest (por defecto: 0.1.0)
+      --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
+                          expone por HTTP un front web de este repo (los tres juntos)
+      --route <r>         gateway (HTTPRoute, por defecto) | ingress
       --lang <en|es>      idioma de los mensajes y ejemplos (por defecto: según LANG, si no en)
       --answers <archivo> archivo JSON con respuestas ({"name": ..., "framework": ..., "jobs": [...]})
       --dry-run           muestra el plan de crear/actualizar/borrar y no escribe nada

@@ -6,12 +6,14 @@ import { CancelledError, InvalidInputError, StepFailedError } from '../errors.js
 import { policy } from '../policy/index.js';
 import { pascalCase } from '../util/names.js';
 import { packageJson, packageRoot } from '../util/package-info.js';
+import type { BatchJobProjectOptions } from '../project/options.js';
 import { resolveOptions, type ResolvedOptions } from '../project/validate.js';
+import { flagFor, mergeAnswers, toProjectOptions, type Answers } from './answers.js';
 import { readAnswersFile } from './answers-file.js';
 import { applyPlan, isEmptyDir } from './apply.js';
 import { parseCreateArgs, type CreateArgs } from './args.js';
 import { formatProblem } from './format.js';
-import { catalogs, detectLang, type Messages } from './i18n.js';
+import { catalogs, detectLang, type Lang, type Messages } from './i18n.js';
 import { installSteps, runStep } from './install.js';
 import { computePlan, synthesize, type PlannedChange } from './plan.js';
 
@@ -36,38 +38,42 @@ const DEMO_NAME = 'nightly-report';
 
 interface Target {
   readonly dir: string;
-  readonly options: ResolvedOptions;
+  /** What `.projenrc.ts` records: only the choices made. */
+  readonly options: BatchJobProjectOptions;
+  /** The same with policy defaults applied, validated. */
+  readonly resolved: ResolvedOptions;
+}
+
+function flagAnswers(args: CreateArgs): Partial<Answers> {
+  const { directory, name, framework, jobs, kind, schedule, timeZone, concurrencyPolicy, restartPolicy } = args;
+  const { namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route } = args;
+  return {
+    directory, name, framework, jobs: jobs ? [...jobs] : undefined, kind, schedule, timeZone, concurrencyPolicy,
+    restartPolicy, namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route,
+  };
 }
 
 /** Flags, answers file and (when interactive) prompts, merged and validated. Writes nothing. */
-async function collect(args: CreateArgs, io: CliIo, msgs: Messages): Promise<Target> {
+async function collect(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang): Promise<Target> {
   const file = args.answers ? readAnswersFile(resolve(io.cwd, args.answers)) : {};
-  let directory = args.directory ?? file.directory;
-  let name = args.name ?? file.name;
-  let framework = args.framework ?? file.framework;
-  let jobs = args.jobs ?? file.jobs;
-
+  let answers = mergeAnswers(file, flagAnswers(args));
   if (args.demo) {
-    directory = join(mkdtempSync(join(tmpdir(), 'create-batch-job-demo-')), DEMO_NAME);
-    name ??= DEMO_NAME;
+    answers.directory = join(mkdtempSync(join(tmpdir(), 'create-batch-job-demo-')), DEMO_NAME);
+    answers.name ??= DEMO_NAME;
   }
   const interactive = args.interactive ?? (!args.yes && !args.demo && io.stdinIsTTY);
   if (interactive) {
     const { ask } = await import('./prompts.js');
-    const answers = await ask({ directory, name, framework, jobs, defaultName: DEFAULT_NAME }, msgs);
-    directory = answers.directory ?? directory;
-    name = answers.name ?? name;
-    framework = answers.framework ?? framework;
-    jobs = answers.jobs ?? jobs;
+    answers = await ask(answers, DEFAULT_NAME, msgs, lang, io.out);
   }
-  if (directory !== undefined && directory.trim() === '') {
-    throw new InvalidInputError('directory-invalid', 'directory', directory, 'my-job');
+  if (answers.directory !== undefined && answers.directory.trim() === '') {
+    throw new InvalidInputError('directory-invalid', 'directory', answers.directory, 'my-job');
   }
   // create-vite style: the directory names the project unless --name says otherwise.
-  name ??= directory !== undefined ? basename(resolve(io.cwd, directory)) : DEFAULT_NAME;
-  directory ??= name;
-  const options = resolveOptions({ name, framework: framework as ResolvedOptions['framework'], jobs: jobs?.map((j) => ({ name: j })) });
-  return { dir: resolve(io.cwd, directory), options };
+  const name = answers.name ?? (answers.directory !== undefined ? basename(resolve(io.cwd, answers.directory)) : DEFAULT_NAME);
+  const directory = answers.directory ?? name;
+  const options = toProjectOptions(answers, name);
+  return { dir: resolve(io.cwd, directory), options, resolved: resolveOptions(options) };
 }
 
 function checkTarget(dir: string, force: boolean): void {
@@ -92,15 +98,15 @@ async function selfSpec(args: CreateArgs, signal: AbortSignal): Promise<string |
   return join(dest, stdout.trim().split('\n').pop()!);
 }
 
-async function generate(args: CreateArgs, io: CliIo, msgs: Messages): Promise<number> {
-  const target = await collect(args, io, msgs);
+async function generate(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang): Promise<number> {
+  const target = await collect(args, io, msgs, lang);
   checkTarget(target.dir, args.force);
-  const support = policy.frameworks[target.options.framework].endOfSupport;
+  const support = policy.frameworks[target.resolved.framework].endOfSupport;
   if ((io.now ?? new Date()) >= new Date(support)) io.err(msgs.net8Support(support));
 
   const staging = mkdtempSync(join(tmpdir(), 'create-batch-job-staging-'));
   try {
-    synthesize({ ...target.options, lang: detectLang(args.lang, io.env) }, staging);
+    synthesize({ ...target.options, lang }, staging);
     const plan = computePlan(staging, target.dir);
     if (args.dryRun) {
       printPlan(plan, target.dir, io, msgs);
@@ -118,7 +124,7 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages): Promise<nu
     io.out(msgs.installSkipped);
   } else {
     const spec = await selfSpec(args, io.signal);
-    for (const step of installSteps(pascalCase(target.options.name), spec)) {
+    for (const step of installSteps(pascalCase(target.resolved.name), spec)) {
       io.out(msgs.installing(step.title));
       await runStep(step, target.dir, io.signal, io.out);
       if (io.signal.aborted) throw new CancelledError();
@@ -128,7 +134,7 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages): Promise<nu
   io.out(msgs.nextSteps);
   io.out(`  cd ${rel.startsWith('..') ? target.dir : rel}`);
   io.out('  dotnet build -warnaserror && dotnet test');
-  io.out(`  dotnet run --project src/${pascalCase(target.options.name)} -- ${target.options.jobs[0]!.name}`);
+  io.out(`  dotnet run --project src/${pascalCase(target.resolved.name)} -- ${target.resolved.jobs[0]!.name}`);
   if (args.demo) io.out(msgs.demoWhere(target.dir));
   return EXIT.ok;
 }
@@ -138,7 +144,8 @@ export async function runCreate(io: CliIo): Promise<number> {
   let msgs = catalogs[detectLang(undefined, io.env)];
   try {
     const args = parseCreateArgs(io.argv);
-    msgs = catalogs[detectLang(args.lang, io.env)];
+    const lang = detectLang(args.lang, io.env);
+    msgs = catalogs[lang];
     if (args.help) {
       io.out(msgs.help);
       return EXIT.ok;
@@ -147,10 +154,10 @@ export async function runCreate(io: CliIo): Promise<number> {
       io.out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
       return EXIT.ok;
     }
-    return await generate(args, io, msgs);
+    return await generate(args, io, msgs, lang);
   } catch (error) {
     if (error instanceof InvalidInputError) {
-      io.err(formatProblem(error, msgs));
+      io.err(formatProblem(error, msgs, flagFor(error.field)));
       return EXIT.usage;
     }
     if (error instanceof CancelledError || io.signal.aborted) {

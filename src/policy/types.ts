@@ -42,6 +42,41 @@ export interface ExitCodes {
   readonly terminated: number;
 }
 
+/** Container resources, in Kubernetes quantity syntax. */
+export interface ResourceQuantities {
+  readonly cpu: string;
+  readonly memory: string;
+  readonly 'ephemeral-storage': string;
+}
+
+/** Defaults for every Job/CronJob the generator writes; each can be overridden per job in `.projenrc.ts`. */
+export interface JobDefaults {
+  readonly kind: 'cronjob' | 'job';
+  readonly schedule: string;
+  /** IANA zone written to `spec.timeZone` (the schedule is never read in the controller's local time). */
+  readonly timeZone: string;
+  readonly concurrencyPolicy: 'Allow' | 'Forbid' | 'Replace';
+  readonly restartPolicy: 'Never' | 'OnFailure';
+  readonly backoffLimit: number;
+  readonly activeDeadlineSeconds: number;
+  /** At least 10: the CronJob controller polls every 10 s. */
+  readonly startingDeadlineSeconds: number;
+  readonly successfulJobsHistoryLimit: number;
+  readonly failedJobsHistoryLimit: number;
+  /** Standalone Jobs only; a CronJob's history limits clean up its Jobs. */
+  readonly ttlSecondsAfterFinished: number;
+  readonly requests: ResourceQuantities;
+  readonly limits: ResourceQuantities;
+  /** Size of the writable `/tmp` emptyDir that a read-only root file system needs. */
+  readonly tmpSizeLimit: string;
+  /** Image tag used until the team sets one: a version, never `latest`. */
+  readonly imageTag: string;
+  readonly registry: string;
+}
+
+/** Response headers for HTTP exposure (OWASP secure headers). `X-XSS-Protection` is deliberately absent. */
+export type SecurityHeaders = Readonly<Record<string, string>>;
+
 /** One published version of the policy. */
 export interface Policy {
   /** Semantic version of the policy data. */
@@ -53,6 +88,8 @@ export interface Policy {
   readonly bannedPackages: readonly BannedPackage[];
   readonly bannedSymbols: readonly BannedSymbol[];
   readonly exitCodes: ExitCodes;
+  readonly jobDefaults: JobDefaults;
+  readonly securityHeaders: SecurityHeaders;
   /** Seconds the app gets between SIGTERM and SIGKILL. */
   readonly terminationGracePeriodSeconds: number;
   /** Non-root UID the runtime images run as (the `app` user of Microsoft's images). */

@@ -1,6 +1,7 @@
 import { Project, SampleFile, typescript } from 'projen';
 import { addDockerFiles } from '../components/docker/index.js';
 import { addDotnetFiles } from '../components/dotnet/index.js';
+import { addKubernetesFiles } from '../components/kubernetes/index.js';
 import { addEditorConfig } from '../components/repo/editorconfig.js';
 import { addPackageJson } from '../components/repo/package-json.js';
 import { addReadme } from '../components/repo/readme.js';
@@ -32,13 +33,14 @@ export class BatchJobProject extends Project {
 
     // Node runs `.projenrc.ts` itself: about 0.6 s against 4 s through ts-node.
     new typescript.ProjenrcTs(this, { runner: typescript.TypeScriptRunner.nodejs() });
-    new SampleFile(this, '.projenrc.ts', { contents: projenrcSample(resolved, packageJson.name) });
+    new SampleFile(this, '.projenrc.ts', { contents: projenrcSample(options, packageJson.name) });
 
     addPackageJson(this, this.context, options.packageVersion ?? packageJson.version);
     addEditorConfig(this);
     addReadme(this, this.context, options.lang ?? 'en');
     addDotnetFiles(this, this.context);
     addDockerFiles(this, this.context);
+    addKubernetesFiles(this, this.context);
 
     this.gitignore.exclude('node_modules/', 'bin/', 'obj/', 'publish/', '*.user', '.vs/', 'TestResults/');
   }

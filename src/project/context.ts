@@ -1,10 +1,9 @@
 import type { FrameworkPolicy, Policy } from '../policy/index.js';
 import { jobClassName, pascalCase } from '../util/names.js';
-import type { ResolvedOptions } from './validate.js';
+import type { ResolvedJob, ResolvedOptions } from './validate.js';
 
-/** A job as the components see it: its name plus the C# names derived from it. */
-export interface JobModel {
-  readonly name: string;
+/** A job as the components see it: its resolved options plus the C# names derived from its name. */
+export interface JobModel extends ResolvedJob {
   readonly className: string;
 }
 
@@ -15,6 +14,7 @@ export interface RepoContext {
   readonly appName: string;
   readonly framework: ResolvedOptions['framework'];
   readonly jobs: readonly JobModel[];
+  readonly options: ResolvedOptions;
   readonly policy: Policy;
   readonly frameworkPolicy: FrameworkPolicy;
 }
@@ -24,7 +24,8 @@ export function buildContext(options: ResolvedOptions, policy: Policy): RepoCont
     name: options.name,
     appName: pascalCase(options.name),
     framework: options.framework,
-    jobs: options.jobs.map((job) => ({ name: job.name, className: jobClassName(job.name) })),
+    jobs: options.jobs.map((job) => ({ ...job, className: jobClassName(job.name) })),
+    options,
     policy,
     frameworkPolicy: policy.frameworks[options.framework],
   };

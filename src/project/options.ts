@@ -1,9 +1,110 @@
-import type { Framework } from '../policy/index.js';
+import type { Framework, ResourceQuantities } from '../policy/index.js';
+
+/** A Secret key exposed to the job as an environment variable (the value never appears in the repo). */
+export interface SecretEnv {
+  /** Environment variable name, e.g. `Database__Password`. */
+  readonly name: string;
+  /** Name of an existing Secret in the namespace. */
+  readonly secretName: string;
+  /** Key inside that Secret. */
+  readonly key: string;
+}
+
+/** A Kubernetes RBAC rule for a job that calls the API server. */
+export interface ApiAccessRule {
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+  readonly resourceNames?: readonly string[];
+}
+
+/** Indexed completion mode: the Job runs `completions` pods, each reading its shard from `JOB_COMPLETION_INDEX`. */
+export interface IndexedOptions {
+  readonly completions: number;
+  /** @default - same as completions */
+  readonly parallelism?: number;
+  /** Retries per index instead of per Job. @default - unset (Job-wide backoffLimit) */
+  readonly backoffLimitPerIndex?: number;
+  /** With backoffLimitPerIndex: how many indexes may fail before the Job fails. @default - unset */
+  readonly maxFailedIndexes?: number;
+}
 
 /** One job the console app hosts; Kubernetes runs it by passing its name as the container argument. */
 export interface BatchJobOptions {
   /** Job name: lowercase DNS-1123 label, at most 52 characters (the CronJob name limit). */
   readonly name: string;
+  /**
+   * `cronjob` runs on a schedule; `job` runs once when applied.
+   * @default 'cronjob'
+   */
+  readonly kind?: 'cronjob' | 'job';
+  /**
+   * Cron schedule (5 fields or a descriptor such as `@daily`), read in `timeZone`. CronJobs only.
+   * @default '0 2 * * *'
+   */
+  readonly schedule?: string;
+  /**
+   * IANA time zone of the schedule (`spec.timeZone`). CronJobs only.
+   * @default 'Etc/UTC'
+   */
+  readonly timeZone?: string;
+  /**
+   * What to do when a run is due while the previous one still runs. CronJobs only.
+   * @default 'Forbid'
+   */
+  readonly concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+  /**
+   * `Never` lets a pod failure policy fail the Job at once on the configuration-error exit code;
+   * `OnFailure` restarts the container in place and allows no pod failure policy.
+   * @default 'Never'
+   */
+  readonly restartPolicy?: 'Never' | 'OnFailure';
+  /** Retries before the Job is marked failed. @default 3 */
+  readonly backoffLimit?: number;
+  /** Hard limit on a Job's run time, in seconds. @default 3600 */
+  readonly activeDeadlineSeconds?: number;
+  /** How late a missed CronJob run may still start, in seconds (≥ 10). @default 300 */
+  readonly startingDeadlineSeconds?: number;
+  /** Finished Jobs a CronJob keeps. @default 3 */
+  readonly successfulJobsHistoryLimit?: number;
+  /** Failed Jobs a CronJob keeps. @default 5 */
+  readonly failedJobsHistoryLimit?: number;
+  /** Seconds a finished standalone Job is kept. @default 86400 */
+  readonly ttlSecondsAfterFinished?: number;
+  /** Container requests. @default - the policy's (100m CPU, 128Mi memory, 64Mi ephemeral storage) */
+  readonly requests?: Partial<ResourceQuantities>;
+  /** Container limits. @default - the policy's (1 CPU, 512Mi memory, 256Mi ephemeral storage) */
+  readonly limits?: Partial<ResourceQuantities>;
+  /** Non-secret settings, delivered through a ConfigMap as environment variables. @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Secret keys delivered as environment variables through `secretKeyRef`. @default [] */
+  readonly secretEnv?: readonly SecretEnv[];
+  /** Indexed completion mode. @default - NonIndexed */
+  readonly indexed?: IndexedOptions;
+  /** API access; when set, a least-privilege Role/RoleBinding is generated and the token mounted. @default - none */
+  readonly apiAccess?: readonly ApiAccessRule[];
+}
+
+/** Optional HTTP exposure for a web front that lives in the same repository. */
+export interface HttpExposureOptions {
+  /** Public host name, e.g. `reports.example.com`. */
+  readonly host: string;
+  /** Name of the Service to route to. */
+  readonly service: string;
+  /** Service port. */
+  readonly port: number;
+  /**
+   * `ingress`: networking.k8s.io Ingress with headers from a `custom-headers` ConfigMap;
+   * `gateway`: Gateway API HTTPRoute with a ResponseHeaderModifier filter.
+   * @default 'gateway'
+   */
+  readonly route?: 'ingress' | 'gateway';
+  /** Gateway the HTTPRoute attaches to. @default 'shared-gateway' */
+  readonly gatewayName?: string;
+  /** Namespace of that Gateway. @default - the project namespace */
+  readonly gatewayNamespace?: string;
+  /** IngressClass for the Ingress. @default 'nginx' */
+  readonly ingressClassName?: string;
 }
 
 /** Options of {@link BatchJobProject}, as written in the generated repository's `.projenrc.ts`. */
@@ -17,9 +118,26 @@ export interface BatchJobProjectOptions {
   readonly framework?: Framework;
   /**
    * Jobs hosted by the console app.
-   * @default - one job named after the repository
+   * @default - one CronJob named after the repository
    */
   readonly jobs?: readonly BatchJobOptions[];
+  /**
+   * Kubernetes namespace of every object (set by kustomize).
+   * @default - the repository name
+   */
+  readonly namespace?: string;
+  /**
+   * Registry (and path) the image is pushed to; the image is `<registry>/<name>:<imageTag>`.
+   * @default 'registry.example.com/batch'
+   */
+  readonly registry?: string;
+  /**
+   * Image tag deployed by `kubectl apply -k deploy/k8s`: a version or commit SHA, never `latest`.
+   * @default '0.1.0'
+   */
+  readonly imageTag?: string;
+  /** HTTP exposure for a web front in the same repo. @default - none */
+  readonly http?: HttpExposureOptions;
   /**
    * Directory the project is synthesised into.
    * @default process.cwd()

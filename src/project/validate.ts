@@ -1,7 +1,9 @@
 import { InvalidInputError } from '../errors.js';
-import { policy, type Framework } from '../policy/index.js';
+import { policy, type Framework, type JobDefaults, type ResourceQuantities } from '../policy/index.js';
 import { dnsLabelProblem } from '../util/names.js';
-import type { BatchJobProjectOptions } from './options.js';
+import { looksLikeSecret } from '../util/secrets.js';
+import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
+import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
 
 const EXAMPLE_NAME = 'nightly-report';
 
@@ -24,24 +26,186 @@ export function assertFramework(field: string, value: unknown): Framework {
   return value;
 }
 
-/** A fully resolved, validated set of project options (defaults applied). */
+function assertEnum<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw new InvalidInputError('enum-invalid', field, String(value ?? ''), allowed.join('|'));
+  }
+  return value as T;
+}
+
+function assertCount(field: string, value: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidInputError('number-invalid', field, String(value ?? ''), String(Math.max(min, 1)), `${min}..${max === Number.MAX_SAFE_INTEGER ? '' : max}`);
+  }
+  return value;
+}
+
+/** Throws unless `schedule` is one the apiserver accepts (robfig standard grammar, no TZ= prefix). */
+export function assertSchedule(field: string, schedule: unknown): string {
+  const text = String(schedule ?? '');
+  const parsed = parseStandardSchedule(text);
+  if (!parsed.ok) throw new InvalidInputError('schedule-invalid', field, text, '"0 2 * * *"', parsed.reason);
+  return text;
+}
+
+export function assertTimeZone(field: string, timeZone: unknown): string {
+  const text = String(timeZone ?? '');
+  const problem = timeZoneProblem(text);
+  if (problem) throw new InvalidInputError('time-zone-invalid', field, text, 'Europe/Madrid', problem);
+  return text;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const REGISTRY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+
+/** A job with every default applied: what the manifests are built from. */
+export interface ResolvedJob {
+  readonly name: string;
+  readonly kind: JobDefaults['kind'];
+  readonly schedule: string;
+  readonly timeZone: string;
+  readonly concurrencyPolicy: JobDefaults['concurrencyPolicy'];
+  readonly restartPolicy: JobDefaults['restartPolicy'];
+  readonly backoffLimit: number;
+  readonly activeDeadlineSeconds: number;
+  readonly startingDeadlineSeconds: number;
+  readonly successfulJobsHistoryLimit: number;
+  readonly failedJobsHistoryLimit: number;
+  readonly ttlSecondsAfterFinished: number;
+  readonly requests: ResourceQuantities;
+  readonly limits: ResourceQuantities;
+  readonly env: Readonly<Record<string, string>>;
+  readonly secretEnv: readonly SecretEnv[];
+  readonly indexed?: IndexedOptions;
+  readonly apiAccess?: readonly ApiAccessRule[];
+}
+
+/** A fully resolved, validated set of project options (policy defaults applied). */
 export interface ResolvedOptions {
   readonly name: string;
   readonly framework: Framework;
-  readonly jobs: readonly { readonly name: string }[];
+  readonly namespace: string;
+  readonly registry: string;
+  readonly imageTag: string;
+  readonly jobs: readonly ResolvedJob[];
+  readonly http?: Required<Omit<HttpExposureOptions, 'gatewayNamespace'>> & { readonly gatewayNamespace: string };
+}
+
+function resolveEnv(field: string, env: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env ?? {})) {
+    if (!ENV_NAME.test(name)) throw new InvalidInputError('env-name-invalid', `${field}.${name}`, name, 'Report__BatchSize');
+    if (typeof value !== 'string') throw new InvalidInputError('answers-invalid', `${field}.${name}`, String(value), '"100"');
+    if (looksLikeSecret(name, value)) {
+      // Never echo the value: it may be a real key.
+      throw new InvalidInputError('secret-literal', `${field}.${name}`, '', `secretEnv: [{ name: '${name}', secretName: 'app-secrets', key: '${name.toLowerCase()}' }]`);
+    }
+    out[name] = value;
+  }
+  return out;
+}
+
+function resolveSecretEnv(field: string, list: readonly SecretEnv[] | undefined): SecretEnv[] {
+  return (list ?? []).map((entry, i) => {
+    if (!ENV_NAME.test(entry.name)) throw new InvalidInputError('env-name-invalid', `${field}[${i}].name`, entry.name, 'Database__Password');
+    if (!DNS_SUBDOMAIN.test(entry.secretName)) throw new InvalidInputError('name-invalid', `${field}[${i}].secretName`, entry.secretName, 'app-secrets');
+    if (!entry.key) throw new InvalidInputError('name-empty', `${field}[${i}].key`, '', 'password');
+    return { name: entry.name, secretName: entry.secretName, key: entry.key };
+  });
+}
+
+function resolveIndexed(field: string, indexed: IndexedOptions | undefined, restartPolicy: string): IndexedOptions | undefined {
+  if (!indexed) return undefined;
+  const completions = assertCount(`${field}.completions`, indexed.completions, 1, 100_000);
+  const parallelism = assertCount(`${field}.parallelism`, indexed.parallelism ?? completions, 1, completions);
+  const out: { completions: number; parallelism: number; backoffLimitPerIndex?: number; maxFailedIndexes?: number } = { completions, parallelism };
+  if (indexed.backoffLimitPerIndex !== undefined) {
+    if (restartPolicy !== 'Never') {
+      throw new InvalidInputError('option-conflict', `${field}.backoffLimitPerIndex`, String(indexed.backoffLimitPerIndex), "restartPolicy: 'Never'", 'per-index retries need restartPolicy Never');
+    }
+    out.backoffLimitPerIndex = assertCount(`${field}.backoffLimitPerIndex`, indexed.backoffLimitPerIndex);
+  }
+  if (indexed.maxFailedIndexes !== undefined) {
+    if (out.backoffLimitPerIndex === undefined) {
+      throw new InvalidInputError('option-conflict', `${field}.maxFailedIndexes`, String(indexed.maxFailedIndexes), 'backoffLimitPerIndex: 1', 'needs backoffLimitPerIndex');
+    }
+    out.maxFailedIndexes = assertCount(`${field}.maxFailedIndexes`, indexed.maxFailedIndexes, 0, completions);
+  }
+  return out;
+}
+
+export function resolveJob(job: BatchJobOptions, i: number, defaults: JobDefaults = policy.jobDefaults): ResolvedJob {
+  const field = `jobs[${i}]`;
+  const kind = job.kind === undefined ? defaults.kind : (assertEnum(`${field}.kind`, job.kind, ['cronjob', 'job'] as const));
+  if (kind === 'job') {
+    for (const key of ['schedule', 'timeZone', 'concurrencyPolicy', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const) {
+      if (job[key] !== undefined) {
+        throw new InvalidInputError('option-conflict', `${field}.${key}`, String(job[key]), `kind: 'cronjob'`, `${key} applies only to kind cronjob`);
+      }
+    }
+  }
+  const restartPolicy = job.restartPolicy === undefined ? defaults.restartPolicy : assertEnum(`${field}.restartPolicy`, job.restartPolicy, ['Never', 'OnFailure'] as const);
+  return {
+    name: assertName(`${field}.name`, job.name),
+    kind,
+    schedule: assertSchedule(`${field}.schedule`, job.schedule ?? defaults.schedule),
+    timeZone: assertTimeZone(`${field}.timeZone`, job.timeZone ?? defaults.timeZone),
+    concurrencyPolicy: job.concurrencyPolicy === undefined ? defaults.concurrencyPolicy : assertEnum(`${field}.concurrencyPolicy`, job.concurrencyPolicy, ['Allow', 'Forbid', 'Replace'] as const),
+    restartPolicy,
+    backoffLimit: assertCount(`${field}.backoffLimit`, job.backoffLimit ?? defaults.backoffLimit),
+    activeDeadlineSeconds: assertCount(`${field}.activeDeadlineSeconds`, job.activeDeadlineSeconds ?? defaults.activeDeadlineSeconds, 1),
+    // The CronJob controller polls every 10 s: a shorter deadline can skip runs for good.
+    startingDeadlineSeconds: assertCount(`${field}.startingDeadlineSeconds`, job.startingDeadlineSeconds ?? defaults.startingDeadlineSeconds, 10),
+    successfulJobsHistoryLimit: assertCount(`${field}.successfulJobsHistoryLimit`, job.successfulJobsHistoryLimit ?? defaults.successfulJobsHistoryLimit),
+    failedJobsHistoryLimit: assertCount(`${field}.failedJobsHistoryLimit`, job.failedJobsHistoryLimit ?? defaults.failedJobsHistoryLimit),
+    ttlSecondsAfterFinished: assertCount(`${field}.ttlSecondsAfterFinished`, job.ttlSecondsAfterFinished ?? defaults.ttlSecondsAfterFinished),
+    requests: { ...defaults.requests, ...job.requests },
+    limits: { ...defaults.limits, ...job.limits },
+    env: resolveEnv(`${field}.env`, job.env),
+    secretEnv: resolveSecretEnv(`${field}.secretEnv`, job.secretEnv),
+    indexed: resolveIndexed(`${field}.indexed`, job.indexed, restartPolicy),
+    apiAccess: job.apiAccess && job.apiAccess.length > 0 ? job.apiAccess : undefined,
+  };
+}
+
+function resolveHttp(http: HttpExposureOptions | undefined, namespace: string): ResolvedOptions['http'] {
+  if (!http) return undefined;
+  if (!DNS_SUBDOMAIN.test(http.host ?? '') || (http.host ?? '').length > 253) {
+    throw new InvalidInputError('host-invalid', 'http.host', http.host ?? '', 'reports.example.com');
+  }
+  assertName('http.service', http.service);
+  if (!Number.isInteger(http.port) || http.port < 1 || http.port > 65535) {
+    throw new InvalidInputError('port-invalid', 'http.port', String(http.port ?? ''), '8080');
+  }
+  return {
+    host: http.host,
+    service: http.service,
+    port: http.port,
+    route: http.route === undefined ? 'gateway' : assertEnum('http.route', http.route, ['ingress', 'gateway'] as const),
+    gatewayName: assertName('http.gatewayName', http.gatewayName ?? 'shared-gateway'),
+    gatewayNamespace: assertName('http.gatewayNamespace', http.gatewayNamespace ?? namespace),
+    ingressClassName: assertName('http.ingressClassName', http.ingressClassName ?? 'nginx'),
+  };
 }
 
 /** Validates options from any source (`.projenrc.ts`, flags, answers file) and applies the policy's defaults. */
 export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions {
   const name = assertName('name', options.name);
   const framework = assertFramework('framework', options.framework ?? policy.defaultFramework);
-  const jobs = (options.jobs && options.jobs.length > 0 ? options.jobs : [{ name }]).map((job, i) => ({
-    name: assertName(`jobs[${i}].name`, job.name),
-  }));
+  const jobs = (options.jobs && options.jobs.length > 0 ? options.jobs : [{ name }]).map((job, i) => resolveJob(job, i));
   const seen = new Set<string>();
   for (const [i, job] of jobs.entries()) {
     if (seen.has(job.name)) throw new InvalidInputError('name-duplicate', `jobs[${i}].name`, job.name, `${job.name}-2`);
     seen.add(job.name);
   }
-  return { name, framework, jobs };
+  const namespace = assertName('namespace', options.namespace ?? name);
+  const registry = options.registry ?? policy.jobDefaults.registry;
+  if (!REGISTRY.test(registry)) throw new InvalidInputError('registry-invalid', 'registry', registry, 'registry.example.com/team');
+  const imageTag = options.imageTag ?? policy.jobDefaults.imageTag;
+  if (!IMAGE_TAG.test(imageTag) || imageTag === 'latest') {
+    throw new InvalidInputError('image-tag-invalid', 'imageTag', imageTag, '1.4.2');
+  }
+  return { name, framework, namespace, registry, imageTag, jobs, http: resolveHttp(options.http, namespace) };
 }

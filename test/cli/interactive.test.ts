@@ -18,6 +18,18 @@ describe('create-batch-job: interactive (real pseudo-terminal)', () => {
       { expect: 'is not a lowercase DNS-1123 label', send: `${BACKSPACE.repeat(8)}nightly-report${ENTER}` },
       { expect: 'Target framework', send: `${DOWN}${ENTER}` },
       { expect: 'Job names', send: `export, cleanup${ENTER}` },
+      { expect: 'How does the first job run', send: ENTER },
+      { expect: 'Time zone of the schedule', send: `Europe/Madrid${ENTER}` },
+      { expect: 'previous one still runs', send: ENTER },
+      // Six fields: the apiserver's parser refuses it, in place.
+      { expect: 'Schedule \\(cron', send: `0 0 * * * *${ENTER}` },
+      { expect: 'is a schedule Kubernetes would reject', send: `${BACKSPACE.repeat(11)}30 2 * * *${ENTER}` },
+      // Words, the next runs in the zone, and the DST warning for 02:30 in Madrid, before confirming.
+      { expect: 'Next 5 runs:[\\s\\S]*Europe/Madrid[\\s\\S]*Warning:[\\s\\S]*Use this schedule', send: ENTER },
+      { expect: 'Pod restart policy', send: ENTER },
+      { expect: 'Kubernetes namespace', send: `reporting${ENTER}` },
+      { expect: 'Image registry', send: ENTER },
+      { expect: 'web front', send: ENTER },
       { expect: 'Next steps', send: '' },
     ]);
     expect(result.failedStep, result.transcript).toBeNull();
@@ -26,6 +38,14 @@ describe('create-batch-job: interactive (real pseudo-terminal)', () => {
     expect(readFileSync(join(dir, 'Directory.Build.props'), 'utf8')).toContain('net10.0');
     expect(existsSync(join(dir, 'src/NightlyReport/Jobs/ExportJob.cs'))).toBe(true);
     expect(existsSync(join(dir, 'src/NightlyReport/Jobs/CleanupJob.cs'))).toBe(true);
+    const cronJob = readFileSync(join(dir, 'deploy/k8s/export.cronjob.yaml'), 'utf8');
+    expect(cronJob).toContain('schedule: 30 2 * * *');
+    expect(cronJob).toContain('timeZone: Europe/Madrid');
+    const rc = readFileSync(join(dir, '.projenrc.ts'), 'utf8');
+    // Accepted defaults are not recorded, so they keep following the policy.
+    expect(rc).toContain("namespace: 'reporting'");
+    expect(rc).not.toContain('registry');
+    expect(rc).not.toContain('concurrencyPolicy');
   });
 
   it('Ctrl+C at a prompt exits 130 and writes nothing', async () => {

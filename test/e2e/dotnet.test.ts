@@ -1,7 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
 import { policy } from '../../src/policy/index.js';
 import { runCreateBin, tempDir } from '../support/cli.js';
 import { executeDockerfile, runEntrypoint, type ExecuteResult } from '../support/dockerfile-exec.js';
@@ -18,7 +20,7 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
 
   beforeAll(async () => {
     const cwd = tempDir(`cbj-e2e-${framework}-`);
-    const created = await runCreateBin(['repo', '--yes', '--no-install', '--name', JOB, '--framework', framework], { cwd });
+    const created = await runCreateBin(['repo', '--yes', '--no-install', '--name', JOB, '--job', `${JOB},cleanup`, '--framework', framework], { cwd });
     expect(created.exitCode, created.stderr).toBe(0);
     dir = join(cwd, 'repo');
     dll = join(dir, `src/${APP}/bin/Debug/${framework}/${APP}.dll`);
@@ -27,7 +29,7 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
   it('builds with -warnaserror and 0 warnings', async () => {
     const build = await dotnet(['build', '-warnaserror'], dir);
     expect(build.exitCode, build.all).toBe(0);
-    expect(warningCount(build.all ?? '')).toBe(0);
+    expect(warningCount(build.all)).toBe(0);
   });
 
   it('passes its own tests', async () => {
@@ -44,9 +46,12 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
     expect(lines.some((l) => String(l.Message ?? l.message ?? '').includes('Processed'))).toBe(true);
   });
 
-  it('exits 2 on invalid configuration and on an unknown job', async () => {
+  it('exits 2 on invalid configuration, the code the pod failure policy fails the Job on', async () => {
     const bad = await startApp(dll, [JOB], dir, { NightlyReportJob__ItemCount: '0' });
     expect(bad.exitCode, String(bad.stdout)).toBe(policy.exitCodes.invalidConfiguration);
+    const cronJob = parse(readFileSync(join(dir, `deploy/k8s/${JOB}.cronjob.yaml`), 'utf8'));
+    const failJob = cronJob.spec.jobTemplate.spec.podFailurePolicy.rules.find((r: { action: string }) => r.action === 'FailJob');
+    expect(failJob.onExitCodes.values).toEqual([bad.exitCode]);
     jsonLines(String(bad.stdout));
     const unknown = await startApp(dll, ['no-such-job'], dir);
     expect(unknown.exitCode, String(unknown.stdout)).toBe(policy.exitCodes.invalidConfiguration);
@@ -79,9 +84,18 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
     try {
       image = await executeDockerfile(dockerfile, { context: dir });
       expect(image.user).toBe(String(policy.containerUid));
-      const run = await runEntrypoint(image, { args: [JOB], env: { DOTNET_ROLL_FORWARD: 'Major' } });
-      expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
-      jsonLines(run.stdout);
+      // Each rendered CronJob/Job starts the image's entrypoint (or its own command) with its args.
+      const { stdout } = await execa('kubectl', ['kustomize', join(dir, 'deploy/k8s')]);
+      const batch = parseAllDocuments(stdout).map((d) => d.toJSON()).filter((o) => o.kind === 'CronJob' || o.kind === 'Job');
+      expect(batch.map((o) => o.metadata.name).sort()).toEqual(['cleanup', JOB]);
+      for (const obj of batch) {
+        const pod = (obj.kind === 'CronJob' ? obj.spec.jobTemplate.spec : obj.spec).template.spec;
+        const container = pod.containers[0];
+        expect(container.command, 'the image entrypoint starts the app').toBeUndefined();
+        const run = await runEntrypoint(image, { args: container.args, env: { DOTNET_ROLL_FORWARD: 'Major' } });
+        expect(run.exitCode, `${obj.metadata.name}: ${run.stdout}\n${run.stderr}`).toBe(0);
+        expect(jsonLines(run.stdout).some((l) => JSON.stringify(l).includes(`Job ${obj.metadata.name} succeeded`))).toBe(true);
+      }
     } finally {
       image?.dispose();
     }

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa, type Result } from 'execa';
+import { execa } from 'execa';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const createBin = join(repoRoot, 'lib/cli/create.js');
@@ -13,14 +13,21 @@ export function tempDir(prefix = 'cbj-'): string {
 }
 
 /** Runs the built `create-batch-job` bin as a user would: no TTY, English unless LANG says otherwise. */
-export function runCreateBin(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<Result> {
-  return execa(process.execPath, [createBin, ...args], {
+export interface BinResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function runCreateBin(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<BinResult> {
+  const result = await execa(process.execPath, [createBin, ...args], {
     cwd: options.cwd,
     env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
     reject: false,
     stdin: 'ignore',
     timeout: 120_000,
   });
+  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
 /** A fingerprint of a directory tree (paths, sizes, modes and contents) to prove nothing was written. */

@@ -12,8 +12,9 @@ export const dotnetEnv = {
   MSBUILDDISABLENODEREUSE: '1',
 };
 
-export function dotnet(args: readonly string[], cwd: string, options: Options = {}) {
-  return execa('dotnet', args, { cwd, reject: false, all: true, env: { ...dotnetEnv, ...(options.env ?? {}) }, ...options, timeout: 600_000 });
+export async function dotnet(args: readonly string[], cwd: string, options: Options = {}): Promise<{ exitCode: number; all: string }> {
+  const result = await execa('dotnet', args, { ...options, cwd, reject: false, all: true, env: { ...dotnetEnv, ...(options.env ?? {}) }, timeout: 600_000 });
+  return { exitCode: result.exitCode ?? -1, all: String(result.all) };
 }
 
 /** Starts the built app the way the container does: `dotnet <App>.dll <job>`. */

@@ -1,5 +1,5 @@
 import { policy as currentPolicy, type Framework, type Policy } from '../../policy/index.js';
-import { renderTemplate } from '../dotnet/templates.js';
+import { renderTemplate } from '../../project/templates.js';
 
 /** What the generated repository's `Dockerfile` depends on. */
 export interface DockerfileContext {

@@ -1,29 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
 import type { DotnetContext, DotnetJob } from './msbuild.js';
 import type { ExitCodes, Framework } from '../../policy/index.js';
 
-/**
- * The package's `templates/` folder. This file is `src/components/dotnet/templates.ts` in the sources and
- * `lib/components/dotnet/templates.js` once compiled: both sit three levels below the package root.
- */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
-
-const handlebars = Handlebars.create();
-const cache = new Map<string, Handlebars.TemplateDelegate>();
-
-/** Renders `templates/<relPath>` (Handlebars, no HTML escaping). Compiled templates are cached per path. */
-export function renderTemplate(relPath: string, vars: object): string {
-  let template = cache.get(relPath);
-  if (!template) {
-    const source = readFileSync(join(TEMPLATES_DIR, relPath), 'utf8');
-    template = handlebars.compile(source, { noEscape: true, strict: true });
-    cache.set(relPath, template);
-  }
-  return template(vars);
-}
+export { renderTemplate } from '../../project/templates.js';
 
 /** Variables the .NET templates (`templates/dotnet/*.hbs`) read. */
 export interface DotnetTemplateVars {

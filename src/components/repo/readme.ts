@@ -1,6 +1,6 @@
 import { SampleFile, type Project } from 'projen';
 import type { RepoContext } from '../../project/context.js';
-import { renderTemplate } from '../dotnet/templates.js';
+import { renderTemplate } from '../../project/templates.js';
 
 /** The team-owned README: how to run locally, build the image, deploy, change a schedule and re-sync. */
 export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es'): void {
@@ -10,6 +10,8 @@ export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es')
     testProject: `${ctx.appName}.Tests`,
     exitCodes: ctx.policy.exitCodes,
     policyVersion: ctx.policy.version,
+    // Strict templates need every key present: `http` is null when nothing is exposed.
+    options: { ...ctx.options, http: ctx.options.http ?? null },
   });
   new SampleFile(project, 'README.md', { contents });
 }

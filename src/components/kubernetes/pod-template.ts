@@ -1,0 +1,55 @@
+import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
+import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
+import type { JobModel, RepoContext } from '../../project/context.js';
+import { jobLabels, names } from './labels.js';
+
+/**
+ * The pod every run of a job starts: the app's image with the job name as argument, Pod Security
+ * "restricted", read-only root file system with a writable /tmp, resources, settings from a ConfigMap and
+ * secrets only by reference.
+ */
+export function podTemplate(ctx: RepoContext, job: JobModel): IPodTemplateSpec {
+  const uid = ctx.policy.containerUid;
+  const env: IEnvVar[] = job.secretEnv.map((s) => ({
+    name: s.name,
+    valueFrom: { secretKeyRef: { name: s.secretName, key: s.key } },
+  }));
+  return {
+    metadata: { labels: jobLabels(ctx, job.name) },
+    spec: {
+      serviceAccountName: names.serviceAccount(ctx),
+      // Only jobs that call the API server get a token, and then only for their own Role.
+      automountServiceAccountToken: job.apiAccess !== undefined,
+      restartPolicy: job.restartPolicy,
+      terminationGracePeriodSeconds: ctx.policy.terminationGracePeriodSeconds,
+      securityContext: {
+        runAsNonRoot: true,
+        runAsUser: uid,
+        runAsGroup: uid,
+        fsGroup: uid,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+      containers: [
+        {
+          name: names.container,
+          image: names.image(ctx),
+          // The image's ENTRYPOINT starts the app; the argument selects the job.
+          args: [job.name],
+          envFrom: [{ configMapRef: { name: names.config(job.name) } }],
+          ...(env.length > 0 ? { env } : {}),
+          resources: { requests: { ...job.requests }, limits: { ...job.limits } },
+          securityContext: {
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            runAsNonRoot: true,
+            runAsUser: uid,
+            capabilities: { drop: ['ALL'] },
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+        },
+      ],
+      volumes: [{ name: 'tmp', emptyDir: { sizeLimit: ctx.policy.jobDefaults.tmpSizeLimit } }],
+    },
+  };
+}

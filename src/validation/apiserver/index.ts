@@ -1,0 +1,24 @@
+/**
+ * (b) The Kubernetes apiserver's batch/v1 validation for CronJob and Job, as pure functions: what `kubectl apply`
+ * of a new object would be rejected for. Re-implemented from pkg/apis/batch/validation/validation.go (and the
+ * robfig/cron v3 standard parser it calls); tested against cases from Kubernetes' validation_test.go.
+ */
+import { objectRef, type Finding, type KubeObject } from '../types.js';
+import { validateCronJob } from './cronjob.js';
+import type { Issue } from './internal.js';
+import { validateJob } from './job.js';
+
+export { parseStandardSchedule, parseRobfigStandard, type ScheduleResult } from './schedule.js';
+export { timeZoneProblem } from './time-zone.js';
+export { cronJobNameProblem, jobNameProblem } from './names.js';
+
+/** Apiserver errors for a batch/v1 CronJob or Job; any other object yields no findings. */
+export function validateBatchObject(obj: KubeObject): Finding[] {
+  if (obj.apiVersion !== 'batch/v1') return [];
+  let issues: Issue[];
+  if (obj.kind === 'CronJob') issues = validateCronJob(obj);
+  else if (obj.kind === 'Job') issues = validateJob(obj);
+  else return [];
+  const object = objectRef(obj);
+  return issues.map((issue) => ({ source: 'apiserver', severity: 'error', rule: issue.rule, path: issue.path, message: issue.message, object }));
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dayMatches,
+  expandSchedule,
+  matchesWall,
+  parseField,
+  parseSchedule,
+  selected,
+  toCronerPattern,
+} from '../../../src/schedule/fields.js';
+import { formatOffset, transitions } from '../../../src/schedule/zone.js';
+
+describe('parseField (robfig/cron v3 getRange)', () => {
+  it('sets the star bit for *, ? and */1 only', () => {
+    expect(parseField('*', 1, 31, 'dom').star).toBe(true);
+    expect(parseField('?', 1, 31, 'dom').star).toBe(true);
+    expect(parseField('*/1', 1, 31, 'dom').star).toBe(true);
+    expect(parseField('*/2', 1, 31, 'dom').star).toBe(false);
+    expect(parseField('1-31', 1, 31, 'dom').star).toBe(false);
+    expect(parseField('1', 1, 31, 'dom').star).toBe(false);
+  });
+  it('reads n/step as n-max/step', () => {
+    expect(selected(parseField('5/20', 0, 59, 'minute'))).toEqual([5, 25, 45]);
+    expect(selected(parseField('10-20/5', 0, 59, 'minute'))).toEqual([10, 15, 20]);
+    expect(selected(parseField('*/15', 0, 59, 'minute'))).toEqual([0, 15, 30, 45]);
+  });
+  it('reads lists and case-insensitive names', () => {
+    expect(selected(parseField('MON-wed,Fri', 0, 6, 'dow', { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 }))).toEqual([
+      1, 2, 3, 5,
+    ]);
+  });
+});
+
+describe('expandSchedule / toCronerPattern', () => {
+  it.each([
+    ['@yearly', '0 0 1 1 *'],
+    ['@annually', '0 0 1 1 *'],
+    ['@monthly', '0 0 1 * *'],
+    ['@weekly', '0 0 * * 0'],
+    ['@daily', '0 0 * * *'],
+    ['@midnight', '0 0 * * *'],
+    ['@hourly', '0 * * * *'],
+    ['  30   2 * * *  ', '30 2 * * *'],
+  ])('expands %j to %j', (input, expected) => {
+    expect(expandSchedule(input)).toBe(expected);
+  });
+  it('rejects @every (not previewable)', () => {
+    expect(() => expandSchedule('@every 1h')).toThrow(RangeError);
+  });
+  it.each([
+    ['*/15 * * * *', '0,15,30,45 * * * *'],
+    ['5/20 * * * *', '5,25,45 * * * *'],
+    ['0 0 */1 * 1', '0 0 * * 1'],
+    ['0 0 ? * 1', '0 0 * * 1'],
+    ['0 0 1 * ?', '0 0 1 * *'],
+    ['0 0 1-3 * 1', '0 0 1,2,3 * 1'],
+    ['0 9 * JAN,jul MON-FRI', '0 9 * 1,7 1,2,3,4,5'],
+  ])('rewrites %j for croner as %j', (input, expected) => {
+    expect(toCronerPattern(parseSchedule(input))).toBe(expected);
+  });
+});
+
+describe('dayMatches (robfig spec.go)', () => {
+  // 2026-12-01 is a Tuesday, 2026-12-07 a Monday, 2026-12-08 a Tuesday.
+  it('ORs day-of-month and day-of-week when both are restricted', () => {
+    const f = parseSchedule('0 0 1 * 1');
+    expect(dayMatches(f, 2026, 12, 1)).toBe(true);
+    expect(dayMatches(f, 2026, 12, 7)).toBe(true);
+    expect(dayMatches(f, 2026, 12, 8)).toBe(false);
+  });
+  it('ANDs them when either is starred (*, ?, */1)', () => {
+    for (const s of ['0 0 * * 1', '0 0 ? * 1', '0 0 */1 * 1']) {
+      const f = parseSchedule(s);
+      expect(dayMatches(f, 2026, 12, 1)).toBe(false);
+      expect(dayMatches(f, 2026, 12, 7)).toBe(true);
+    }
+  });
+  it('matches a wall-clock minute on all five fields', () => {
+    const f = parseSchedule('30 2 * 3 0');
+    expect(matchesWall(f, { year: 2027, month: 3, day: 28, hour: 2, minute: 30 })).toBe(true);
+    expect(matchesWall(f, { year: 2027, month: 3, day: 27, hour: 2, minute: 30 })).toBe(false);
+    expect(matchesWall(f, { year: 2027, month: 3, day: 28, hour: 3, minute: 30 })).toBe(false);
+  });
+});
+
+describe('zone helpers', () => {
+  it('finds the DST changes of Europe/Madrid to the minute', () => {
+    const found = transitions(Date.parse('2026-11-25T00:00:00Z'), Date.parse('2027-11-26T00:00:00Z'), 'Europe/Madrid');
+    expect(found.map((t) => ({ ...t, instant: new Date(t.instant).toISOString() }))).toEqual([
+      { instant: '2027-03-28T01:00:00.000Z', before: 60, after: 120 },
+      { instant: '2027-10-31T01:00:00.000Z', before: 120, after: 60 },
+    ]);
+  });
+  it('finds none in UTC', () => {
+    expect(transitions(Date.parse('2026-11-25T00:00:00Z'), Date.parse('2027-11-26T00:00:00Z'), 'UTC')).toEqual([]);
+  });
+  it('formats offsets', () => {
+    expect(formatOffset(0)).toBe('UTC+00:00');
+    expect(formatOffset(60)).toBe('UTC+01:00');
+    expect(formatOffset(-300)).toBe('UTC-05:00');
+    expect(formatOffset(330)).toBe('UTC+05:30');
+  });
+});
