@@ -12,6 +12,7 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): La
 type Catalog = {
   problem: Record<ProblemCode, string>;
   example: string;
+  warning: string;
   cancelled: string;
   unexpected: string;
   stepFailed: (step: string) => string;
@@ -85,6 +86,7 @@ const en: Catalog = {
     'env-name-invalid': 'is not an environment variable name',
   },
   example: 'example',
+  warning: 'Warning',
   cancelled: 'Cancelled: nothing was written.',
   unexpected: 'Unexpected error',
   stepFailed: (step) => `${step} failed. Its output ends with:`,
@@ -191,6 +193,7 @@ const es: Catalog = {
     'env-name-invalid': 'no es un nombre de variable de entorno',
   },
   example: 'ejemplo',
+  warning: 'Aviso',
   cancelled: 'Cancelado: no se escribió nada.',
   unexpected: 'Error inesperado',
   stepFailed: (step) => `${step} falló. Su salida termina con:`,

@@ -110,8 +110,12 @@ export async function ask(given: Answers, defaultName: string, msgs: Messages, l
         validate: validator(msgs, (v) => assertSchedule('schedule', v)),
       });
       // Show what the schedule means before it is accepted: words, next runs, DST and overlap warnings.
-      const preview = previewSchedule(schedule, a.timeZone, lang, { concurrencyPolicy: a.concurrencyPolicy as 'Allow' });
-      for (const line of formatPreview(preview, lang)) print(line);
+      try {
+        const preview = previewSchedule(schedule, a.timeZone, lang, { concurrencyPolicy: a.concurrencyPolicy as 'Allow' });
+        for (const line of formatPreview(preview, lang)) print(line);
+      } catch {
+        // `@every` is accepted by Kubernetes but has no calendar to preview.
+      }
       if (await one<boolean>({ type: 'confirm', message: q.scheduleConfirm, initial: true })) a.schedule = schedule;
     }
   }

@@ -12,6 +12,7 @@ import { flagFor, mergeAnswers, toProjectOptions, type Answers } from './answers
 import { readAnswersFile } from './answers-file.js';
 import { applyPlan, isEmptyDir } from './apply.js';
 import { parseCreateArgs, type CreateArgs } from './args.js';
+import { formatPreview, previewSchedule } from '../schedule/preview.js';
 import { formatProblem } from './format.js';
 import { catalogs, detectLang, type Lang, type Messages } from './i18n.js';
 import { installSteps, runStep } from './install.js';
@@ -61,8 +62,7 @@ async function collect(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang):
     answers.directory = join(mkdtempSync(join(tmpdir(), 'create-batch-job-demo-')), DEMO_NAME);
     answers.name ??= DEMO_NAME;
   }
-  const interactive = args.interactive ?? (!args.yes && !args.demo && io.stdinIsTTY);
-  if (interactive) {
+  if (interactiveRun(args, io)) {
     const { ask } = await import('./prompts.js');
     answers = await ask(answers, DEFAULT_NAME, msgs, lang, io.out);
   }
@@ -89,6 +89,29 @@ function printPlan(plan: readonly PlannedChange[], dir: string, io: CliIo, msgs:
   }
 }
 
+function interactiveRun(args: CreateArgs, io: CliIo): boolean {
+  return args.interactive ?? (!args.yes && !args.demo && io.stdinIsTTY);
+}
+
+/**
+ * Without prompts nobody saw the schedules explained: say what each CronJob's schedule means and warn
+ * about DST gaps/repeats and piling-up runs, as the interactive flow does before confirming.
+ */
+function reportSchedules(resolved: ResolvedOptions, lang: Lang, io: CliIo): void {
+  for (const job of resolved.jobs) {
+    if (job.kind !== 'cronjob') continue;
+    let preview;
+    try {
+      preview = previewSchedule(job.schedule, job.timeZone, lang, { concurrencyPolicy: job.concurrencyPolicy });
+    } catch {
+      continue; // `@every` has no calendar preview; the apiserver rules already accepted it.
+    }
+    const [description] = formatPreview(preview, lang);
+    io.out(`${job.name}: ${description}`);
+    for (const warning of preview.warnings) io.err(`${job.name}: ${catalogs[lang].warning}: ${warning.message}`);
+  }
+}
+
 /** An unpublished build (a source checkout) cannot be installed by version: pack it and install the tarball. */
 async function selfSpec(args: CreateArgs, signal: AbortSignal): Promise<string | undefined> {
   if (args.selfSpec) return args.selfSpec;
@@ -103,6 +126,8 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang)
   checkTarget(target.dir, args.force);
   const support = policy.frameworks[target.resolved.framework].endOfSupport;
   if ((io.now ?? new Date()) >= new Date(support)) io.err(msgs.net8Support(support));
+
+  if (!interactiveRun(args, io)) reportSchedules(target.resolved, lang, io);
 
   const staging = mkdtempSync(join(tmpdir(), 'create-batch-job-staging-'));
   try {

@@ -44,4 +44,18 @@ describe('create-batch-job: Kubernetes flags', () => {
     expect(k8s('kustomization.yaml')).toMatchObject({ namespace: 'finance', images: [{ newName: 'ghcr.io/acme/billing', newTag: '2.3.1' }] });
     expect(k8s('ingress.yaml').spec.rules[0].host).toBe('billing.example.com');
   });
+
+  it('explains the schedule and warns about DST and piling-up runs without prompting', async () => {
+    const cwd = tempDir();
+    const dst = await runCreateBin(['a', '--yes', '--no-install', '--schedule', '30 2 * * *', '--time-zone', 'Europe/Madrid'], { cwd });
+    expect(dst.exitCode, dst.stderr).toBe(0);
+    expect(dst.stdout).toContain('a: Runs: At 02:30');
+    expect(dst.stderr).toMatch(/Warning: On 2\d{3}-03-\d\d clocks in Europe\/Madrid jump/);
+    expect(dst.stderr).toMatch(/Warning: On 2\d{3}-10-\d\d clocks in Europe\/Madrid go back/);
+    const pileUp = await runCreateBin(['b', '--yes', '--no-install', '--schedule', '* * * * *', '--concurrency-policy', 'Allow'], { cwd });
+    expect(pileUp.exitCode, pileUp.stderr).toBe(0);
+    expect(pileUp.stderr).toContain('every minute and concurrencyPolicy is Allow');
+    const quiet = await runCreateBin(['c', '--yes', '--no-install', '--schedule', '0 3 * * *'], { cwd });
+    expect(quiet.stderr).not.toContain('Warning');
+  });
 });
