@@ -58,4 +58,28 @@ describe('generated repo: npx projen re-synthesis', () => {
     expect(readFileSync(program, 'utf8')).toBe(edited);
     expect(await gitChanges(dir)).toBe('M src/NightlyReport/Program.cs');
   });
+
+  it('a schedule change in .projenrc.ts rewrites only that job; removing a job deletes its manifests', async () => {
+    const git = (...args: string[]) => execa('git', args, { cwd: dir });
+    const rc = join(dir, '.projenrc.ts');
+    const original = readFileSync(rc, 'utf8');
+    const withJobs = (a: string, jobs: string) =>
+      original.replace("name: 'nightly-report',\n});", `name: 'nightly-report',\n  jobs: [{ name: 'nightly-report', schedule: '${a}' }${jobs}],\n});`);
+    writeFileSync(rc, withJobs('0 1 * * *', ", { name: 'purge', kind: 'job' }"));
+    expect(readFileSync(rc, 'utf8')).not.toBe(original);
+    expect((await projen()).exitCode).toBe(0);
+    await git('add', '-A');
+    await git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', 'two jobs');
+
+    writeFileSync(rc, withJobs('45 4 * * *', ", { name: 'purge', kind: 'job' }"));
+    expect((await projen()).exitCode).toBe(0);
+    expect((await gitChanges(dir)).split('\n').map((l) => l.trim()).sort()).toEqual(['M .projenrc.ts', 'M deploy/k8s/nightly-report.cronjob.yaml']);
+    expect(readFileSync(join(dir, 'deploy/k8s/nightly-report.cronjob.yaml'), 'utf8')).toContain('schedule: 45 4 * * *');
+
+    writeFileSync(rc, withJobs('45 4 * * *', ''));
+    expect((await projen()).exitCode).toBe(0);
+    expect(existsSync(join(dir, 'deploy/k8s/purge.job.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'deploy/k8s/purge.config.yaml'))).toBe(false);
+    expect(readFileSync(join(dir, 'deploy/k8s/kustomization.yaml'), 'utf8')).not.toContain('purge');
+  });
 });
