@@ -39,6 +39,7 @@ const project = new typescript.TypeScriptProject({
     'cronstrue@3.39.0',
     'kubernetes-models@5.1.0',
     '@kubernetes-models/gateway-api@2.0.0',
+    'diff@8.0.2',
   ],
   devDeps: [
     '@types/node@24.19.2',

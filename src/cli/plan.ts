@@ -15,7 +15,7 @@ const FILE_MANIFEST = '.projen/files.json';
 
 /** Synthesises the project into `stagingDir`, which must be empty: the pure "plan" half of generation. */
 export function synthesize(options: BatchJobProjectOptions, stagingDir: string): BatchJobProject {
-  const project = new BatchJobProject({ ...options, outdir: stagingDir });
+  const project = new BatchJobProject({ ...options, outdir: stagingDir, logSummary: false });
   project.synth();
   return project;
 }

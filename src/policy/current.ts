@@ -90,5 +90,13 @@ export const policy: Policy = {
   exitCodes: { success: 0, failure: 1, invalidConfiguration: 2, terminated: 143 },
   terminationGracePeriodSeconds: 30,
   containerUid: 1654,
-  changelog: ['1.0.0: first version: net8.0 default, banned scheduling packages and timer types, job exit-code contract.'],
+  changelog: [
+    {
+      version: '1.0.0',
+      changes: [
+        'First version: net8.0 by default (net10.0 selectable), banned scheduling packages and timer types.',
+        'Job exit-code contract 0/1/2/143; CronJob/Job manifests with pod failure policy and Pod Security "restricted".',
+      ],
+    },
+  ],
 };

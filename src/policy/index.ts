@@ -1,2 +1,3 @@
 export * from './types.js';
 export { policy } from './current.js';
+export { changesSince, compareVersions } from './changes.js';

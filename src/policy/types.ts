@@ -77,6 +77,12 @@ export interface JobDefaults {
 /** Response headers for HTTP exposure (OWASP secure headers). `X-XSS-Protection` is deliberately absent. */
 export type SecurityHeaders = Readonly<Record<string, string>>;
 
+/** The changes one policy version made, one line each (English). */
+export interface ChangelogEntry {
+  readonly version: string;
+  readonly changes: readonly string[];
+}
+
 /** One published version of the policy. */
 export interface Policy {
   /** Semantic version of the policy data. */
@@ -94,6 +100,6 @@ export interface Policy {
   readonly terminationGracePeriodSeconds: number;
   /** Non-root UID the runtime images run as (the `app` user of Microsoft's images). */
   readonly containerUid: number;
-  /** What changed in this version, newest first (one line each, English). */
-  readonly changelog: readonly string[];
+  /** What changed in each version, newest first; a re-sync prints the entries newer than the repo's record. */
+  readonly changelog: readonly ChangelogEntry[];
 }

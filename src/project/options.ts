@@ -149,6 +149,11 @@ export interface BatchJobProjectOptions {
    */
   readonly lang?: 'en' | 'es';
   /**
+   * Print the applied policy version (and, after an upgrade, what changed) when synthesis ends.
+   * @default true
+   */
+  readonly logSummary?: boolean;
+  /**
    * Version spec of `create-batch-job` recorded in the managed `package.json`.
    * @default - the version of the package doing the synthesis
    */

@@ -22,7 +22,7 @@ function literal(value: unknown, indent: string): string {
 /** The team-owned `.projenrc.ts`: the project definition `npx projen` re-synthesises from. */
 export function projenrcSample(options: BatchJobProjectOptions, packageName: string): string {
   // Only what the team chose: anything left out follows the installed policy's defaults on every re-sync.
-  const { outdir: _outdir, lang: _lang, packageVersion: _packageVersion, ...chosen } = options;
+  const { outdir: _outdir, lang: _lang, packageVersion: _packageVersion, logSummary: _logSummary, ...chosen } = options;
   return [
     `import { BatchJobProject } from '${packageName}';`,
     '',

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { policy } from '../../src/policy/index.js';
 import { runCreateBin, tempDir } from '../support/cli.js';
 import { packSelf } from '../support/pack.js';
 
@@ -28,9 +29,10 @@ describe('generated repo: npx projen re-synthesis', () => {
 
   const projen = () => execa('npx', ['projen'], { cwd: dir, reject: false, all: true });
 
-  it('is idempotent: a re-run changes nothing', async () => {
+  it('is idempotent: a re-run changes nothing, and says which policy it applied', async () => {
     const result = await projen();
     expect(result.exitCode, result.all).toBe(0);
+    expect(result.all).toContain(`batch-job policy ${policy.version} applied`);
     expect(await gitChanges(dir)).toBe('');
   });
 
@@ -81,5 +83,27 @@ describe('generated repo: npx projen re-synthesis', () => {
     expect(existsSync(join(dir, 'deploy/k8s/purge.job.yaml'))).toBe(false);
     expect(existsSync(join(dir, 'deploy/k8s/purge.config.yaml'))).toBe(false);
     expect(readFileSync(join(dir, 'deploy/k8s/kustomization.yaml'), 'utf8')).not.toContain('purge');
+  });
+
+  it('check --drift names a hand-edited manifest with its diff, exits 1, and is clean after a re-sync', async () => {
+    const check = () => execa('npx', ['batch-job', 'check', '--drift'], { cwd: dir, reject: false, all: true });
+    const clean = await check();
+    expect(clean.exitCode, clean.all).toBe(0);
+
+    const manifest = join(dir, 'deploy/k8s/nightly-report.cronjob.yaml');
+    chmodSync(manifest, 0o644);
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('backoffLimit: 3', 'backoffLimit: 9'));
+    rmSync(join(dir, 'Dockerfile'));
+    const drifted = await check();
+    expect(drifted.exitCode).toBe(1);
+    expect(drifted.all).toContain('deploy/k8s/nightly-report.cronjob.yaml: edited by hand');
+    expect(drifted.all).toMatch(/^-\s+backoffLimit: 3$/m);
+    expect(drifted.all).toMatch(/^\+\s+backoffLimit: 9$/m);
+    expect(drifted.all).toContain('addOverride');
+    expect(drifted.all).toContain('Dockerfile: missing');
+
+    expect((await projen()).exitCode).toBe(0);
+    const after = await check();
+    expect(after.exitCode, after.all).toBe(0);
   });
 });
