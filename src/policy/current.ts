@@ -79,6 +79,20 @@ export const policy: Policy = {
     imageTag: '0.1.0',
     registry: 'registry.example.com/batch',
   },
+  editorConfig: `root = true
+
+[*]
+charset = utf-8
+end_of_line = lf
+insert_final_newline = true
+trim_trailing_whitespace = true
+indent_style = space
+indent_size = 2
+
+[*.{cs,csx}]
+indent_size = 4
+dotnet_sort_system_directives_first = true
+`,
   securityHeaders: {
     'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
     'X-Content-Type-Options': 'nosniff',

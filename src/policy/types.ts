@@ -95,6 +95,8 @@ export interface Policy {
   readonly bannedSymbols: readonly BannedSymbol[];
   readonly exitCodes: ExitCodes;
   readonly jobDefaults: JobDefaults;
+  /** Contents of the managed `.editorconfig` (the org's code style); `undefined`: the policy ships none. */
+  readonly editorConfig?: string;
   readonly securityHeaders: SecurityHeaders;
   /** Seconds the app gets between SIGTERM and SIGKILL. */
   readonly terminationGracePeriodSeconds: number;

@@ -50,7 +50,7 @@ export class BatchJobProject extends Project {
     new SampleFile(this, '.projenrc.ts', { contents: projenrcSample(options, packageJson.name) });
 
     addPackageJson(this, this.context, options.packageVersion ?? packageJson.version);
-    addEditorConfig(this);
+    addEditorConfig(this, this.context);
     addReadme(this, this.context, options.lang ?? 'en');
     addDotnetFiles(this, this.context);
     addDockerFiles(this, this.context);

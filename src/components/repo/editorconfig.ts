@@ -1,21 +1,10 @@
 import type { Project } from 'projen';
+import type { RepoContext } from '../../project/context.js';
 import { ManagedTextFile } from '../../project/managed-file.js';
 
-const EDITORCONFIG = `root = true
-
-[*]
-charset = utf-8
-end_of_line = lf
-insert_final_newline = true
-trim_trailing_whitespace = true
-indent_style = space
-indent_size = 2
-
-[*.{cs,csx}]
-indent_size = 4
-dotnet_sort_system_directives_first = true
-`;
-
-export function addEditorConfig(project: Project): void {
-  new ManagedTextFile(project, '.editorconfig', { comment: 'hash', contents: () => EDITORCONFIG });
+/** The org's code style, when the policy ships one; a policy that stops shipping it gets the file deleted. */
+export function addEditorConfig(project: Project, ctx: RepoContext): void {
+  const contents = ctx.policy.editorConfig;
+  if (contents === undefined) return;
+  new ManagedTextFile(project, '.editorconfig', { comment: 'hash', contents: () => contents });
 }

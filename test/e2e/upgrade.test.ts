@@ -1,0 +1,80 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { policy } from '../../src/policy/index.js';
+import { runCreateBin, tempDir } from '../support/cli.js';
+import { dotnet, jsonLines, startApp } from '../support/dotnet.js';
+import { packNextPolicy } from '../support/next-policy.js';
+import { packSelf } from '../support/pack.js';
+
+const APP = 'NightlyReport';
+
+describe('upgrade to the next policy version', () => {
+  let dir: string;
+  const teamFiles = ['src/NightlyReport/Program.cs', `src/${APP}/${APP}.csproj`, 'README.md', `src/${APP}/Jobs/NightlyReportJob.cs`, '.projenrc.ts'];
+  const edited = new Map<string, string>();
+  let resync: { exitCode?: number; all?: string };
+
+  beforeAll(async () => {
+    const [current, next] = await Promise.all([packSelf(), packNextPolicy()]);
+    const cwd = tempDir('cbj-upgrade-');
+    const created = await runCreateBin(['repo', '--yes', '--name', 'nightly-report', '--self-spec', current], { cwd });
+    expect(created.exitCode, created.stderr).toBe(0);
+    dir = join(cwd, 'repo');
+    expect(readFileSync(join(dir, 'Directory.Build.props'), 'utf8')).toContain('<TargetFramework>net8.0</TargetFramework>');
+
+    // The team's own changes, made before the upgrade.
+    const edit = (path: string, change: (text: string) => string) => {
+      const text = change(readFileSync(join(dir, path), 'utf8'));
+      writeFileSync(join(dir, path), text);
+      edited.set(path, text);
+    };
+    edit('src/NightlyReport/Program.cs', (t) => `${t}// Team note: keep the registrations sorted.\n`);
+    edit(`src/${APP}/${APP}.csproj`, (t) => t.replace('</Project>', '  <ItemGroup>\n    <PackageReference Include="Microsoft.Extensions.Http" Version="8.0.1" />\n  </ItemGroup>\n</Project>'));
+    edit('README.md', (t) => `${t}\n## Team notes\n\nOn call: #reports.\n`);
+    for (const path of teamFiles) if (!edited.has(path)) edited.set(path, readFileSync(join(dir, path), 'utf8'));
+
+    // Dependabot's bump: the next release of create-batch-job, then the re-sync.
+    await execa('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', next], { cwd: dir });
+    resync = await execa('npx', ['projen'], { cwd: dir, reject: false, all: true });
+  });
+
+  it('re-syncs and says what changed since the recorded policy', () => {
+    expect(resync.exitCode, resync.all).toBe(0);
+    expect(resync.all).toContain(`batch-job policy 1.1.0 applied (was ${policy.version}); changes:`);
+    expect(resync.all).toContain('1.1.0: Default framework moves to net10.0');
+    expect(JSON.parse(readFileSync(join(dir, '.projen/batch-job.json'), 'utf8')).policyVersion).toBe('1.1.0');
+  });
+
+  it('moves every managed file to the new defaults together', () => {
+    expect(readFileSync(join(dir, 'Directory.Build.props'), 'utf8')).toContain('<TargetFramework>net10.0</TargetFramework>');
+    expect(JSON.parse(readFileSync(join(dir, 'global.json'), 'utf8')).sdk.version).toBe(policy.frameworks['net10.0'].sdkVersion);
+    const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(`FROM ${policy.frameworks['net10.0'].sdkImage} AS build`);
+    expect(dockerfile).toContain(`FROM ${policy.frameworks['net10.0'].runtimeImage}`);
+    expect(dockerfile).not.toContain(':8.0');
+    const cronJob = parse(readFileSync(join(dir, 'deploy/k8s/nightly-report.cronjob.yaml'), 'utf8'));
+    expect(cronJob.spec.jobTemplate.spec.backoffLimit).toBe(2);
+  });
+
+  it('deletes the managed file the new policy drops', () => {
+    expect(existsSync(join(dir, '.editorconfig'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, '.projen/files.json'), 'utf8')).files).not.toContain('.editorconfig');
+  });
+
+  it('leaves every team-owned file byte-identical', () => {
+    for (const [path, text] of edited) expect(readFileSync(join(dir, path), 'utf8'), path).toBe(text);
+  });
+
+  it('then builds, tests and runs on the new framework', async () => {
+    const build = await dotnet(['build', '-warnaserror'], dir);
+    expect(build.exitCode, build.all).toBe(0);
+    const test = await dotnet(['test', '--no-build'], dir);
+    expect(test.exitCode, test.all).toBe(0);
+    const run = await startApp(join(dir, `src/${APP}/bin/Debug/net10.0/${APP}.dll`), ['nightly-report'], dir);
+    expect(run.exitCode, String(run.stdout)).toBe(0);
+    jsonLines(String(run.stdout));
+  });
+});
