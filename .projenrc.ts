@@ -46,6 +46,7 @@ const project = new typescript.TypeScriptProject({
     '@types/prompts@2.4.9',
     'vitest@5.1.0',
     'dockerfile-utils@0.16.3',
+    'fast-check@4.10.2',
   ],
   tsconfig: {
     compilerOptions: {
