@@ -57,6 +57,7 @@ export class BatchJobProject extends Project {
     addKubernetesFiles(this, this.context);
 
     this.gitignore.exclude('node_modules/', 'bin/', 'obj/', 'publish/', '*.user', '.vs/', 'TestResults/');
+    for (const path of resolved.unmanaged) this.tryRemoveFile(path);
   }
 
   override postSynthesize(): void {

@@ -17,12 +17,21 @@ export interface RepoContext {
   readonly options: ResolvedOptions;
   readonly policy: Policy;
   readonly frameworkPolicy: FrameworkPolicy;
+  /** Folder of the app's csproj (`src/App`). */
+  readonly projectDir: string;
+  /** Top folder of the sources the image builds from (`src`). */
+  readonly sourceRoot: string;
+  /** Whether the app existed before adoption: then no C# samples are written. */
+  readonly existingApp: boolean;
 }
 
 export function buildContext(options: ResolvedOptions, policy: Policy): RepoContext {
   return {
     name: options.name,
-    appName: pascalCase(options.name),
+    appName: options.app.existing ? options.app.project.split('/').pop()!.replace(/\.csproj$/, '') : pascalCase(options.name),
+    projectDir: options.app.project.split('/').slice(0, -1).join('/'),
+    sourceRoot: options.app.project.split('/')[0]!,
+    existingApp: options.app.existing,
     framework: options.framework,
     jobs: options.jobs.map((job) => ({ ...job, className: jobClassName(job.name) })),
     options,

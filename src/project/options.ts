@@ -107,6 +107,12 @@ export interface HttpExposureOptions {
   readonly ingressClassName?: string;
 }
 
+/** An app that existed before the repo was adopted (`batch-job adopt`). */
+export interface ExistingAppOptions {
+  /** Path of the app's `.csproj`, relative to the repo root, inside a folder (e.g. `src/Billing/Billing.csproj`). */
+  readonly project: string;
+}
+
 /** Options of {@link BatchJobProject}, as written in the generated repository's `.projenrc.ts`. */
 export interface BatchJobProjectOptions {
   /** Repository and application name: lowercase DNS-1123 label, at most 52 characters. */
@@ -136,6 +142,17 @@ export interface BatchJobProjectOptions {
    * @default '0.1.0'
    */
   readonly imageTag?: string;
+  /**
+   * The app of an adopted repository: no C# samples are written and the Dockerfile builds this project.
+   * @default - a new app at `src/<App>/<App>.csproj` with samples
+   */
+  readonly existingApp?: ExistingAppOptions;
+  /**
+   * Paths the team keeps owning although the policy would manage them (an adopted repo's own Dockerfile,
+   * say). They are not synthesised; `batch-job check` still applies the policy's rules to them.
+   * @default []
+   */
+  readonly unmanaged?: readonly string[];
   /** HTTP exposure for a web front in the same repo. @default - none */
   readonly http?: HttpExposureOptions;
   /**

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors.js';
 import { policy, type Framework, type JobDefaults, type ResourceQuantities } from '../policy/index.js';
-import { dnsLabelProblem } from '../util/names.js';
+import { dnsLabelProblem, pascalCase } from '../util/names.js';
 import { looksLikeSecret } from '../util/secrets.js';
 import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
 import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
@@ -90,6 +90,9 @@ export interface ResolvedOptions {
   readonly registry: string;
   readonly imageTag: string;
   readonly jobs: readonly ResolvedJob[];
+  /** Path of the app's csproj and whether it existed before (adoption). */
+  readonly app: { readonly project: string; readonly existing: boolean };
+  readonly unmanaged: readonly string[];
   readonly http?: Required<Omit<HttpExposureOptions, 'gatewayNamespace'>> & { readonly gatewayNamespace: string };
 }
 
@@ -207,5 +210,26 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
   if (!IMAGE_TAG.test(imageTag) || imageTag === 'latest') {
     throw new InvalidInputError('image-tag-invalid', 'imageTag', imageTag, '1.4.2');
   }
-  return { name, framework, namespace, registry, imageTag, jobs, http: resolveHttp(options.http, namespace) };
+  const app = options.existingApp
+    ? { project: assertProjectPath('existingApp.project', options.existingApp.project), existing: true }
+    : { project: `src/${pascalCase(name)}/${pascalCase(name)}.csproj`, existing: false };
+  const unmanaged = (options.unmanaged ?? []).map((p, i) => assertRelativePath(`unmanaged[${i}]`, p));
+  return { name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace) };
+}
+
+const RELATIVE_PATH = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+
+function assertRelativePath(field: string, path: unknown): string {
+  const text = String(path ?? '');
+  if (!RELATIVE_PATH.test(text) || text.split('/').some((part) => part === '..' || part === '.')) {
+    throw new InvalidInputError('option-invalid', field, text, 'deploy/k8s/legacy.yaml');
+  }
+  return text;
+}
+
+/** The app's csproj must sit in a folder: the Dockerfile copies that folder's tree after the restore layer. */
+function assertProjectPath(field: string, path: unknown): string {
+  const text = assertRelativePath(field, path);
+  if (!text.endsWith('.csproj') || !text.includes('/')) throw new InvalidInputError('option-invalid', field, text, 'src/Billing/Billing.csproj');
+  return text;
 }

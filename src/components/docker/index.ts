@@ -8,7 +8,14 @@ export function addDockerFiles(project: Project, ctx: RepoContext): void {
   new ManagedTextFile(project, 'Dockerfile', {
     comment: 'hash',
     contents: (header) =>
-      renderDockerfile({ generatedHeader: header, appName: ctx.appName, framework: ctx.framework, policy: ctx.policy }),
+      renderDockerfile({
+        generatedHeader: header,
+        appName: ctx.appName,
+        projectDir: ctx.projectDir,
+        sourceRoot: ctx.sourceRoot,
+        framework: ctx.framework,
+        policy: ctx.policy,
+      }),
   });
-  new ManagedTextFile(project, '.dockerignore', { comment: 'hash', contents: () => dockerignore().join('\n') });
+  new ManagedTextFile(project, '.dockerignore', { comment: 'hash', contents: () => dockerignore(ctx.sourceRoot).join('\n') });
 }

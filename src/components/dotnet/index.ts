@@ -37,7 +37,7 @@ function templateVars(project: Project, ctx: RepoContext, generatedHeader: strin
 /**
  * The .NET side of the repo. Managed: build props/targets (framework, analyzers, banned packages), banned
  * symbols, global.json and the job host that implements the exit-code contract. Samples: solution, projects,
- * Program.cs, one class per job, tests.
+ * Program.cs, one class per job, tests (not for an adopted app, which keeps its own code).
  */
 export function addDotnetFiles(project: Project, ctx: RepoContext): void {
   const dctx = dotnetContext(ctx);
@@ -48,6 +48,8 @@ export function addDotnetFiles(project: Project, ctx: RepoContext): void {
   new ManagedTextFile(project, 'Directory.Build.targets', { comment: 'xml', contents: () => directoryBuildTargets(dctx) });
   new ManagedTextFile(project, 'BannedSymbols.txt', { comment: 'slash', contents: () => bannedSymbols(dctx) });
   new JsonFile(project, 'global.json', { obj: globalJson(dctx), readonly: true });
+  // An adopted app keeps its own entry point: the job host and the samples come only with a new app.
+  if (ctx.existingApp) return;
   new ManagedTextFile(project, `${app}/JobHost.g.cs`, {
     comment: 'slash',
     contents: (header) => renderTemplate('dotnet/JobHost.cs.hbs', templateVars(project, ctx, header)),

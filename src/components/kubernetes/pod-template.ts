@@ -33,8 +33,9 @@ export function podTemplate(ctx: RepoContext, job: JobModel): IPodTemplateSpec {
         {
           name: names.container,
           image: names.image(ctx),
-          // The image's ENTRYPOINT starts the app; the argument selects the job.
-          args: [job.name],
+          // The image's ENTRYPOINT starts the app; the argument selects the job. An adopted app keeps its own
+          // command line until it moves to the job host.
+          ...(ctx.existingApp ? {} : { args: [job.name] }),
           envFrom: [{ configMapRef: { name: names.config(job.name) } }],
           ...(env.length > 0 ? { env } : {}),
           resources: { requests: { ...job.requests }, limits: { ...job.limits } },
