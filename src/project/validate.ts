@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.js';
-import { policy, type Framework, type JobDefaults, type ResourceQuantities } from '../policy/index.js';
+import { policy, type Framework, type JobDefaults } from '../policy/index.js';
 import { dnsLabelProblem, pascalCase } from '../util/names.js';
 import { looksLikeSecret } from '../util/secrets.js';
 import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
@@ -61,21 +61,8 @@ const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const REGISTRY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 
 /** A job with every default applied: what the manifests are built from. */
-export interface ResolvedJob {
+export interface ResolvedJob extends Omit<JobDefaults, 'tmpSizeLimit' | 'imageTag' | 'registry'> {
   readonly name: string;
-  readonly kind: JobDefaults['kind'];
-  readonly schedule: string;
-  readonly timeZone: string;
-  readonly concurrencyPolicy: JobDefaults['concurrencyPolicy'];
-  readonly restartPolicy: JobDefaults['restartPolicy'];
-  readonly backoffLimit: number;
-  readonly activeDeadlineSeconds: number;
-  readonly startingDeadlineSeconds: number;
-  readonly successfulJobsHistoryLimit: number;
-  readonly failedJobsHistoryLimit: number;
-  readonly ttlSecondsAfterFinished: number;
-  readonly requests: ResourceQuantities;
-  readonly limits: ResourceQuantities;
   readonly env: Readonly<Record<string, string>>;
   readonly secretEnv: readonly SecretEnv[];
   readonly indexed?: IndexedOptions;

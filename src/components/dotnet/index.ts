@@ -12,26 +12,10 @@ import {
   testsCsproj,
   type DotnetContext,
 } from './msbuild.js';
-import { renderTemplate } from './templates.js';
+import { dotnetTemplateVars, renderTemplate } from './templates.js';
 
 function dotnetContext(ctx: RepoContext): DotnetContext {
   return { appName: ctx.appName, name: ctx.name, framework: ctx.framework, jobs: ctx.jobs, policy: ctx.policy };
-}
-
-/** Variables every C# template sees. */
-function templateVars(project: Project, ctx: RepoContext, generatedHeader: string) {
-  return {
-    appName: ctx.appName,
-    name: ctx.name,
-    framework: ctx.framework,
-    jobs: ctx.jobs,
-    exitCodes: ctx.policy.exitCodes,
-    policyName: ctx.policy.name,
-    policyVersion: ctx.policy.version,
-    terminationGracePeriodSeconds: ctx.policy.terminationGracePeriodSeconds,
-    generatedHeader,
-    projenCommand: project.projenCommand,
-  };
 }
 
 /**
@@ -52,10 +36,10 @@ export function addDotnetFiles(project: Project, ctx: RepoContext): void {
   if (ctx.existingApp) return;
   new ManagedTextFile(project, `${app}/JobHost.g.cs`, {
     comment: 'slash',
-    contents: (header) => renderTemplate('dotnet/JobHost.cs.hbs', templateVars(project, ctx, header)),
+    contents: (header) => renderTemplate('dotnet/JobHost.cs.hbs', dotnetTemplateVars(dctx, header)),
   });
 
-  const vars = templateVars(project, ctx, '');
+  const vars = dotnetTemplateVars(dctx, '');
   new SampleFile(project, `${ctx.appName}.sln`, { contents: solution(dctx) });
   new SampleFile(project, `${app}/${ctx.appName}.csproj`, { contents: appCsproj(dctx) });
   new SampleFile(project, `${app}/appsettings.json`, { contents: `${JSON.stringify(appSettings(dctx), null, 2)}\n` });
