@@ -50,11 +50,3 @@ export async function findDrift(repo: string): Promise<Drift[]> {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
-
-/** How to make a hand edit permanent, by kind of file. */
-export function driftHint(path: string): string {
-  if (/\.(ya?ml|json)$/.test(path)) {
-    return `express it in .projenrc.ts, e.g. a job option, or project.tryFindObjectFile('${path}')?.addOverride('<field.path>', <value>); then run npx projen`;
-  }
-  return 'express it in .projenrc.ts (options of BatchJobProject), then run npx projen; managed files are rebuilt whole';
-}

@@ -1,51 +1,38 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DriftCheckError, driftHint, findDrift } from '../check/drift.js';
 import { adopt } from '../adopt/adopt.js';
+import { DriftCheckError, findDrift } from '../check/drift.js';
 import { InvalidInputError } from '../errors.js';
 import { policy } from '../policy/index.js';
-import { formatProblem } from './format.js';
-import { catalogs, detectLang } from './i18n.js';
 import { packageJson } from '../util/package-info.js';
+import { batchJobCatalogs, type BatchJobMessages } from './batch-job-messages.js';
+import { formatProblem } from './format.js';
+import { catalogs, detectLang, type Lang } from './i18n.js';
 
-const HELP = `Usage: batch-job <command> [options]
+const out = (line: string) => process.stdout.write(`${line}\n`);
 
-Commands:
-  check --drift [dir]   compare the managed files with what .projenrc.ts and the installed policy produce;
-                        exit 1 naming each hand-edited, missing or stale file (with its diff)
-  adopt [dir]           take an existing .NET repo under the policy: detect its app, framework, Dockerfile,
-                        manifests and CI; write .projenrc.ts and the managed files. Existing files the policy
-                        would change are kept (shown as diffs, left unmanaged) unless --force, which backs
-                        them up as <file>.pre-adopt. --dry-run writes nothing; --name sets the repo name.
-  version               print the package and policy versions
-
-Planned: the full compliance scan (check), migrate (Hangfire/Quartz schedules to CronJobs).
-To create a repository: npm create batch-job`;
-
-async function check(argv: string[]): Promise<number> {
+async function check(argv: string[], m: BatchJobMessages): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { drift: { type: 'boolean', default: false } } });
   if (!values.drift) {
-    process.stderr.write('check: only --drift is available yet (example: batch-job check --drift)\n');
+    process.stderr.write(`${m.checkNeedsDrift}\n`);
     return 2;
   }
-  const repo = resolve(positionals[0] ?? '.');
-  const drifts = await findDrift(repo);
+  const drifts = await findDrift(resolve(positionals[0] ?? '.'));
   if (drifts.length === 0) {
-    process.stdout.write(`No drift: every managed file matches .projenrc.ts with policy ${policy.version}.\n`);
+    out(m.noDrift(policy.version));
     return 0;
   }
   for (const drift of drifts) {
-    const what = { modified: 'edited by hand', missing: 'missing', stale: 'no longer generated (run npx projen to delete it)' }[drift.kind];
-    process.stdout.write(`${drift.path}: ${what}\n`);
-    if (drift.diff) process.stdout.write(`${drift.diff}\n`);
-    if (drift.kind === 'modified') process.stdout.write(`  To keep this change, ${driftHint(drift.path)}.\n`);
+    out(`${drift.path}: ${m.drift[drift.kind]}`);
+    if (drift.diff) out(drift.diff);
+    if (drift.kind === 'modified') out(m.keepChange(/\.(ya?ml|json)$/.test(drift.path) ? m.hintStructured(drift.path) : m.hintText));
   }
-  process.stdout.write(`${drifts.length} managed file(s) drifted. Run npx projen to restore them.\n`);
+  out(m.driftCount(drifts.length));
   return 1;
 }
 
-function adoptCommand(argv: string[]): number {
+function adoptCommand(argv: string[], m: BatchJobMessages): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -54,56 +41,72 @@ function adoptCommand(argv: string[]): number {
   const repo = resolve(positionals[0] ?? '.');
   const result = adopt({ repo, force: values.force, dryRun: values['dry-run'], name: values.name });
   const d = result.detection;
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`Adopting ${repo}`);
-  out(`  solution(s): ${d.solutions.join(', ') || 'none'}`);
-  out(`  projects:    ${d.projects.map((p) => p.path).join(', ')}`);
-  out(`  app:         ${d.app!.path} (${d.app!.sdk || 'Microsoft.NET.Sdk'}, ${d.app!.targetFrameworks.join(';') || 'no TargetFramework'})`);
-  out(`  framework:   ${d.framework ?? `${policy.defaultFramework} (policy default; the app's is not supported)`}`);
-  out(`  Dockerfile:  ${d.dockerfiles.join(', ') || 'none'}`);
-  out(`  manifests:   ${d.manifests.join(', ') || 'none'}`);
-  out(`  CI:          ${d.ci.join(', ') || 'none'}`);
+  const l = m.labels;
+  const list = (items: readonly string[]) => items.join(', ') || l.none;
+  const row = (label: string, value: string) => out(`  ${`${label}:`.padEnd(13)}${value}`);
+  out(m.adopting(repo));
+  row(l.solutions, list(d.solutions));
+  row(l.projects, list(d.projects.map((p) => p.path)));
+  row(l.app, `${d.app!.path} (${d.app!.sdk || 'Microsoft.NET.Sdk'}, ${d.app!.targetFrameworks.join(';') || '?'})`);
+  row(l.framework, d.framework ?? m.policyDefaultFramework(policy.defaultFramework));
+  row(l.dockerfile, list(d.dockerfiles));
+  row(l.manifests, list(d.manifests));
+  row(l.ci, list(d.ci));
   if (d.banned.length > 0) {
-    out(`Banned scheduling packages (policy ${policy.version}): the build fails until they are removed.`);
+    out(m.banned(policy.version));
     for (const b of d.banned) out(`  ${b.project}: ${b.package} (${b.pattern}: ${b.reason})`);
-    out('  Move each recurring job to a CronJob in .projenrc.ts (batch-job migrate will convert their schedules; planned).');
+    out(m.bannedNext);
   }
   for (const conflict of result.conflicts) {
-    out(values.force ? `${conflict.path}: replaced by the policy's version (backup: ${conflict.path}.pre-adopt)` : `${conflict.path}: kept as it is (unmanaged; --force replaces it). The policy's version differs:`);
+    out(values.force ? m.replaced(conflict.path) : m.kept(conflict.path));
     if (!values.force) out(conflict.diff);
   }
-  for (const change of result.plan) if (change.action === 'create' || change.action === 'update' || change.action === 'delete') out(`  ${change.action.padEnd(7)} ${change.path}`);
-  out(values['dry-run'] ? 'Dry run: nothing was written.' : 'Next: npm install && npx projen (re-sync), then dotnet build.');
+  for (const change of result.plan) {
+    if (change.action === 'create' || change.action === 'update' || change.action === 'delete') out(`  ${change.action.padEnd(7)} ${change.path}`);
+  }
+  out(values['dry-run'] ? m.dryRun : m.adoptNext);
   return 0;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Returns the exit code; only the lines below call `process.exit`. */
+async function main(argv: string[], lang: Lang): Promise<number> {
+  const m = batchJobCatalogs[lang];
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${HELP}\n`);
+    out(m.help);
     return 0;
   }
   if (command === 'version' || command === '--version' || command === '-v') {
-    process.stdout.write(`${packageJson.name} ${packageJson.version} (policy ${policy.version})\n`);
+    out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
     return 0;
   }
-  if (command === 'check') return check(rest);
-  if (command === 'adopt') return adoptCommand(rest);
-  process.stderr.write(`command ${JSON.stringify(command)} is not a batch-job command (example: batch-job --help)\n`);
+  if (command === 'check') return check(rest, m);
+  if (command === 'adopt') return adoptCommand(rest, m);
+  process.stderr.write(`${m.unknownCommand(command)}\n`);
   return 2;
 }
 
+/** `--lang` may stand anywhere; it is taken out before the command's own arguments are parsed. */
+function splitLang(argv: string[]): [string[], string | undefined] {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return [argv, undefined];
+  const value = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return [argv.filter((_, j) => j !== i && !(j === i + 1 && !argv[i]!.includes('='))), value];
+}
+
+const [args, langFlag] = splitLang(process.argv.slice(2));
+const lang = detectLang(langFlag, process.env);
 try {
-  process.exit(await main(process.argv.slice(2)));
+  process.exit(await main(args, lang));
 } catch (error) {
   if (error instanceof InvalidInputError) {
-    process.stderr.write(`${formatProblem(error, catalogs[detectLang(undefined, process.env)])}\n`);
+    process.stderr.write(`${formatProblem(error, catalogs[lang])}\n`);
     process.exit(2);
   }
   if (error instanceof DriftCheckError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`Unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${batchJobCatalogs[lang].unexpected}: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 }
