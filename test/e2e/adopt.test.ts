@@ -34,6 +34,9 @@ describe('batch-job adopt', () => {
     expect(rc).toContain("'.gitignore'"); // the team's own .gitignore stays theirs
     expect(readFileSync(join(dir, 'src/Tool/Program.cs'), 'utf8')).toBe(program);
     expect(existsSync(join(dir, 'src/Tool/JobHost.g.cs'))).toBe(false);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme).toContain('An existing .NET app (`src/Tool/Tool.csproj`), adopted');
+    expect(readme).not.toContain('## Exit codes');
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('RUN dotnet publish src/Tool/Tool.csproj');
     expect(readFileSync(join(dir, 'Directory.Build.props'), 'utf8')).toContain('<TargetFramework>net8.0</TargetFramework>');
     const cronJob = parse(readFileSync(join(dir, 'deploy/k8s/line-counter.cronjob.yaml'), 'utf8'));
