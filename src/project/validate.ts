@@ -2,7 +2,9 @@ import { InvalidInputError } from '../errors.js';
 import { policy, type Framework, type JobDefaults } from '../policy/index.js';
 import { dnsLabelProblem, pascalCase } from '../util/names.js';
 import { looksLikeSecret } from '../util/secrets.js';
+import { isSafeRelativePath } from '../util/paths.js';
 import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
+import { dns1123SubdomainProblems } from '../validation/apiserver/names.js';
 import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
 
 const EXAMPLE_NAME = 'nightly-report';
@@ -56,7 +58,6 @@ export function assertTimeZone(field: string, timeZone: unknown): string {
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const REGISTRY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 
@@ -100,7 +101,7 @@ function resolveEnv(field: string, env: Readonly<Record<string, string>> | undef
 function resolveSecretEnv(field: string, list: readonly SecretEnv[] | undefined): SecretEnv[] {
   return (list ?? []).map((entry, i) => {
     if (!ENV_NAME.test(entry.name)) throw new InvalidInputError('env-name-invalid', `${field}[${i}].name`, entry.name, 'Database__Password');
-    if (!DNS_SUBDOMAIN.test(entry.secretName)) throw new InvalidInputError('name-invalid', `${field}[${i}].secretName`, entry.secretName, 'app-secrets');
+    if (dns1123SubdomainProblems(entry.secretName).length > 0) throw new InvalidInputError('name-invalid', `${field}[${i}].secretName`, entry.secretName, 'app-secrets');
     if (!entry.key) throw new InvalidInputError('name-empty', `${field}[${i}].key`, '', 'password');
     return { name: entry.name, secretName: entry.secretName, key: entry.key };
   });
@@ -162,7 +163,7 @@ export function resolveJob(job: BatchJobOptions, i: number, defaults: JobDefault
 
 function resolveHttp(http: HttpExposureOptions | undefined, namespace: string): ResolvedOptions['http'] {
   if (!http) return undefined;
-  if (!DNS_SUBDOMAIN.test(http.host ?? '') || (http.host ?? '').length > 253) {
+  if (dns1123SubdomainProblems(http.host ?? '').length > 0) {
     throw new InvalidInputError('host-invalid', 'http.host', http.host ?? '', 'reports.example.com');
   }
   assertName('http.service', http.service);
@@ -204,11 +205,9 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
   return { name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace) };
 }
 
-const RELATIVE_PATH = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
-
 function assertRelativePath(field: string, path: unknown): string {
   const text = String(path ?? '');
-  if (!RELATIVE_PATH.test(text) || text.split('/').some((part) => part === '..' || part === '.')) {
+  if (!isSafeRelativePath(text)) {
     throw new InvalidInputError('option-invalid', field, text, 'deploy/k8s/legacy.yaml');
   }
   return text;

@@ -1,13 +1,14 @@
+import { dns1123LabelProblems } from '../validation/apiserver/names.js';
+
 /** Longest CronJob name the apiserver accepts (52 = 63 minus the 11 characters the controller appends). */
 export const MAX_NAME_LENGTH = 52;
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Why `value` is not a lowercase DNS-1123 label of at most 52 characters, or `undefined` when it is. */
 export function dnsLabelProblem(value: string): 'empty' | 'too-long' | 'invalid' | undefined {
   if (value.length === 0) return 'empty';
   if (value.length > MAX_NAME_LENGTH) return 'too-long';
-  if (!DNS_LABEL.test(value)) return 'invalid';
+  if (dns1123LabelProblems(value).length > 0) return 'invalid';
   return undefined;
 }
 

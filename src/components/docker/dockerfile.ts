@@ -1,5 +1,6 @@
 import { policy as currentPolicy, type Framework, type Policy } from '../../policy/index.js';
 import { renderTemplate } from '../../project/templates.js';
+import { isSafeRelativePath } from '../../util/paths.js';
 
 /** What the generated repository's `Dockerfile` depends on. */
 export interface DockerfileContext {
@@ -55,7 +56,7 @@ export function renderDockerfile(ctx: DockerfileContext): string {
 
 /** A relative folder safe to write unquoted in COPY/RUN: no `..`, no spaces, no leading `/`. */
 function checkedPath(path: string): string {
-  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(path) || path.split('/').some((part) => part === '..' || part === '.')) {
+  if (!isSafeRelativePath(path)) {
     throw new Error(`renderDockerfile: "${path}" is not a relative folder path without spaces or '..'`);
   }
   return path;

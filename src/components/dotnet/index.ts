@@ -7,6 +7,7 @@ import {
   bannedSymbols,
   directoryBuildProps,
   directoryBuildTargets,
+  dotnetLayout,
   globalJson,
   solution,
   testsCsproj,
@@ -25,29 +26,28 @@ function dotnetContext(ctx: RepoContext): DotnetContext {
  */
 export function addDotnetFiles(project: Project, ctx: RepoContext): void {
   const dctx = dotnetContext(ctx);
-  const app = `src/${ctx.appName}`;
-  const tests = `tests/${ctx.appName}.Tests`;
+  const layout = dotnetLayout(dctx);
 
-  new ManagedTextFile(project, 'Directory.Build.props', { comment: 'xml', contents: () => directoryBuildProps(dctx) });
-  new ManagedTextFile(project, 'Directory.Build.targets', { comment: 'xml', contents: () => directoryBuildTargets(dctx) });
-  new ManagedTextFile(project, 'BannedSymbols.txt', { comment: 'slash', contents: () => bannedSymbols(dctx) });
-  new JsonFile(project, 'global.json', { obj: globalJson(dctx), readonly: true });
+  new ManagedTextFile(project, layout.directoryBuildProps, { comment: 'xml', contents: () => directoryBuildProps(dctx) });
+  new ManagedTextFile(project, layout.directoryBuildTargets, { comment: 'xml', contents: () => directoryBuildTargets(dctx) });
+  new ManagedTextFile(project, layout.bannedSymbols, { comment: 'slash', contents: () => bannedSymbols(dctx) });
+  new JsonFile(project, layout.globalJson, { obj: globalJson(dctx), readonly: true });
   // An adopted app keeps its own entry point: the job host and the samples come only with a new app.
   if (ctx.existingApp) return;
-  new ManagedTextFile(project, `${app}/JobHost.g.cs`, {
+  new ManagedTextFile(project, layout.jobHostCs, {
     comment: 'slash',
     contents: (header) => renderTemplate('dotnet/JobHost.cs.hbs', dotnetTemplateVars(dctx, header)),
   });
 
   const vars = dotnetTemplateVars(dctx, '');
-  new SampleFile(project, `${ctx.appName}.sln`, { contents: solution(dctx) });
-  new SampleFile(project, `${app}/${ctx.appName}.csproj`, { contents: appCsproj(dctx) });
-  new SampleFile(project, `${app}/appsettings.json`, { contents: `${JSON.stringify(appSettings(dctx), null, 2)}\n` });
-  new SampleFile(project, `${app}/Program.cs`, { contents: renderTemplate('dotnet/Program.cs.hbs', vars) });
-  new SampleFile(project, `${tests}/${ctx.appName}.Tests.csproj`, { contents: testsCsproj(dctx) });
+  new SampleFile(project, layout.solution, { contents: solution(dctx) });
+  new SampleFile(project, layout.appCsproj, { contents: appCsproj(dctx) });
+  new SampleFile(project, layout.appSettings, { contents: `${JSON.stringify(appSettings(dctx), null, 2)}\n` });
+  new SampleFile(project, layout.programCs, { contents: renderTemplate('dotnet/Program.cs.hbs', vars) });
+  new SampleFile(project, layout.testsCsproj, { contents: testsCsproj(dctx) });
   for (const job of ctx.jobs) {
     const jobVars = { ...vars, job };
-    new SampleFile(project, `${app}/Jobs/${job.className}.cs`, { contents: renderTemplate('dotnet/Job.cs.hbs', jobVars) });
-    new SampleFile(project, `${tests}/${job.className}Tests.cs`, { contents: renderTemplate('dotnet/JobTests.cs.hbs', jobVars) });
+    new SampleFile(project, layout.jobCs(job), { contents: renderTemplate('dotnet/Job.cs.hbs', jobVars) });
+    new SampleFile(project, layout.jobTestsCs(job), { contents: renderTemplate('dotnet/JobTests.cs.hbs', jobVars) });
   }
 }
