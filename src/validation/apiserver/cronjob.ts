@@ -17,11 +17,16 @@ function nonNegative(obj: Obj, key: string, path: string, rule: string): Issue[]
   return value !== undefined && value < 0 ? [{ path, rule, message: `Invalid value: ${value}: must be greater than or equal to 0` }] : [];
 }
 
-/** `ValidateCronJobCreate` for a batch/v1 CronJob manifest. */
-export function validateCronJob(obj: Obj): Issue[] {
+/**
+ * `ValidateCronJobCreate` for a batch/v1 CronJob manifest or, given the object it replaces, the spec half of
+ * `ValidateCronJobUpdate`: the 52-character name limit is skipped, a `TZ` the old schedule already had is
+ * grandfathered, and `spec.timeZone` is only validated when it changes.
+ */
+export function validateCronJob(obj: Obj, old?: Obj): Issue[] {
   const issues: Issue[] = [...validateObjectMetaNames(obj['metadata'])];
   const name = effectiveName(obj['metadata']);
-  if (name !== undefined && name.length > CRONJOB_NAME_MAX_LENGTH) {
+  const oldSpec = old === undefined ? undefined : (asObj(old['spec']) ?? {});
+  if (oldSpec === undefined && name !== undefined && name.length > CRONJOB_NAME_MAX_LENGTH) {
     issues.push({
       path: 'metadata.name',
       rule: 'cronjob-name-length',
@@ -36,7 +41,11 @@ export function validateCronJob(obj: Obj): Issue[] {
   if (!isSet(schedule) || schedule === '') {
     issues.push({ path: 'spec.schedule', rule: 'cronjob-schedule-required', message: 'Required value' });
   } else if (typeof schedule === 'string') {
-    for (const problem of scheduleProblems(schedule)) {
+    const context = {
+      timeZoneSet: isSet(spec['timeZone']),
+      allowTZInSchedule: typeof oldSpec?.['schedule'] === 'string' && oldSpec['schedule'].includes('TZ'),
+    };
+    for (const problem of scheduleProblems(schedule, context)) {
       issues.push({
         path: 'spec.schedule',
         rule: problem.includes('TZ or CRON_TZ') ? 'cronjob-schedule-time-zone' : 'cronjob-schedule',
@@ -47,7 +56,8 @@ export function validateCronJob(obj: Obj): Issue[] {
 
   issues.push(...nonNegative(spec, 'startingDeadlineSeconds', 'spec.startingDeadlineSeconds', 'cronjob-starting-deadline-seconds'));
 
-  if (isSet(spec['timeZone'])) {
+  const timeZoneChanged = oldSpec === undefined || oldSpec['timeZone'] !== spec['timeZone'];
+  if (isSet(spec['timeZone']) && timeZoneChanged) {
     const timeZone = asStr(spec['timeZone']);
     if (timeZone !== undefined) {
       for (const problem of timeZoneProblems(timeZone)) {

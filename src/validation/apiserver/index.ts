@@ -19,6 +19,19 @@ export function validateBatchObject(obj: KubeObject): Finding[] {
   if (obj.kind === 'CronJob') issues = validateCronJob(obj);
   else if (obj.kind === 'Job') issues = validateJob(obj);
   else return [];
+  return toFindings(obj, issues);
+}
+
+function toFindings(obj: KubeObject, issues: readonly Issue[]): Finding[] {
   const object = objectRef(obj);
   return issues.map((issue) => ({ source: 'apiserver', severity: 'error', rule: issue.rule, path: issue.path, message: issue.message, object }));
+}
+
+/**
+ * Apiserver errors for replacing `old` with `obj` (`kubectl apply` of a changed manifest). Only the CronJob's
+ * update rules are modelled; for any other object this is the create-time validation of `obj`.
+ */
+export function validateBatchObjectUpdate(old: KubeObject, obj: KubeObject): Finding[] {
+  if (obj.apiVersion === 'batch/v1' && obj.kind === 'CronJob' && old.kind === 'CronJob') return toFindings(obj, validateCronJob(obj, old));
+  return validateBatchObject(obj);
 }

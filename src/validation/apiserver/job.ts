@@ -7,6 +7,7 @@
  */
 import { asArr, asBool, asInt, asObj, asStr, child, goAtoi, index, isSet, q, type Issue, type Obj } from './internal.js';
 import { dns1123LabelProblems, dns1123SubdomainProblems, effectiveName, jobNameProblem, qualifiedNameProblems, validateObjectMetaNames } from './names.js';
+import { hostNetworkIssues } from './pod-spec.js';
 import { isUsableSelector, labelSet, selectorMatches, UNKNOWN_VALUE, validateLabelSelector } from './selector.js';
 
 const MAX_PARALLELISM_FOR_INDEXED_JOB = 100_000;
@@ -430,6 +431,7 @@ export function validateJobSpec(rawSpec: unknown, path: string, opts: JobSpecOpt
       message: `Invalid value: ${q(restartPolicy)}: only "Never" is supported when podFailurePolicy is specified`,
     });
   }
+  issues.push(...hostNetworkIssues(templateSpec, child(path, 'template', 'spec')));
   return issues;
 }
 

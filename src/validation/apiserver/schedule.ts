@@ -198,12 +198,25 @@ export const TZ_IN_SCHEDULE_MESSAGE = 'cannot use TZ or CRON_TZ in schedule, use
  * true on update of an object whose old schedule already contained `TZ`). The caller handles the empty string
  * (the apiserver reports it as `Required` instead).
  */
-export function scheduleProblems(schedule: string): string[] {
+export const TZ_AND_TIME_ZONE_MESSAGE = 'cannot use both timeZone field and TZ or CRON_TZ in schedule';
+
+/** What `validateScheduleFormat` needs besides the schedule. */
+export interface ScheduleContext {
+  /** `spec.timeZone` is set (to anything). @default false */
+  readonly timeZoneSet?: boolean;
+  /** An update whose old schedule already contained `TZ` (grandfathered). @default false */
+  readonly allowTZInSchedule?: boolean;
+}
+
+export function scheduleProblems(schedule: string, context: ScheduleContext = {}): string[] {
   const problems: string[] = [];
   const parsed = parseRobfigStandard(schedule);
   if (!parsed.ok) problems.push(parsed.reason);
-  // The apiserver checks for the substring, not the prefix: any "TZ" anywhere is rejected on create.
-  if (schedule.includes('TZ')) problems.push(TZ_IN_SCHEDULE_MESSAGE);
+  // The apiserver checks for the substring, not the prefix: any "TZ" anywhere counts.
+  if (schedule.includes('TZ')) {
+    if (context.timeZoneSet) problems.push(TZ_AND_TIME_ZONE_MESSAGE);
+    else if (!context.allowTZInSchedule) problems.push(TZ_IN_SCHEDULE_MESSAGE);
+  }
   return problems;
 }
 

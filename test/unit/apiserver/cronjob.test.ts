@@ -1,13 +1,14 @@
 /**
  * Cases ported from Kubernetes' pkg/apis/batch/validation/validation_test.go: `TestValidateCronJob`,
  * `TestValidateCronJobScheduleTZ`, `TestValidateCronJobSpec`, `TestTimeZones`,
- * `TestValidateScheduleFormatPanicRecovery` and `TestValidateScheduleFormatNormalCases` — the create-time halves
- * (a manifest is judged as a create; update-only grandfathering is out of scope).
+ * `TestValidateScheduleFormatPanicRecovery` and `TestValidateScheduleFormatNormalCases`. Update cases run through
+ * `validateBatchObjectUpdate` (old object, then the changed one), like `ValidateCronJobUpdate` upstream.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStandardSchedule, timeZoneProblem } from '../../../src/validation/apiserver/index.js';
-import { cronJob, expectErrorAt, expectOnlyErrorAt, expectValid, podTemplate } from './manifests.js';
+import type { KubeObject } from '../../../src/validation/types.js';
+import { cronJob, expectErrorAt, expectOnlyErrorAt, expectValid, findings, HOSTNET_TEMPLATE, podTemplate, updateFindings } from './manifests.js';
 
 // The Go test's time zone fixtures (this version of the test uses Europe/Rome).
 const timeZoneEmpty = '';
@@ -24,7 +25,7 @@ describe('TestValidateCronJob success cases', () => {
     expectValid(cronJob());
   });
   it('TestValidateCronJob/"hostnet job"', () => {
-    expectValid(cronJob({}, { template: podTemplate({ extraSpec: { hostNetwork: true } }) }));
+    expectValid(cronJob({}, { template: HOSTNET_TEMPLATE }));
   });
   it('TestValidateCronJob/"non-standard scheduled"', () => {
     expectValid(cronJob({ schedule: '@hourly' }));
@@ -75,8 +76,8 @@ describe('TestValidateCronJob error cases', () => {
   it('TestValidateCronJob/"spec.failedJobsHistoryLimit: must be greater than or equal to 0"', () => {
     expectOnlyErrorAt(cronJob({ failedJobsHistoryLimit: -1 }), 'spec.failedJobsHistoryLimit');
   });
-  it('TestValidateCronJob/"spec.concurrencyPolicy: Required value"', () => {
-    // In a manifest an absent or empty policy is defaulted to Allow (SetDefaults_CronJob) before validation...
+  it('TestValidateCronJob/"spec.concurrencyPolicy: Required value" (diverges: a manifest is defaulted before validation)', () => {
+    // Upstream validates an undefaulted internal object, so an empty policy is "Required". In a manifest an absent or empty policy is defaulted to Allow (SetDefaults_CronJob) before validation...
     expectValid(cronJob({ concurrencyPolicy: undefined }));
     expectValid(cronJob({ concurrencyPolicy: '' }));
     // ...so only a value outside the enum reaches validateConcurrencyPolicy as an error.
@@ -108,8 +109,11 @@ describe('TestValidateCronJob error cases', () => {
     expectValid(cronJob({}, { manualSelector: false }));
   });
   it('TestValidateCronJob/"spec.jobTemplate.spec.template.spec.restartPolicy: Required value"', () => {
-    const [f] = expectOnlyErrorAt(cronJob({}, { template: podTemplate({ restartPolicy: null }) }), 'spec.jobTemplate.spec.template.spec.restartPolicy');
-    expect(f!.message).toContain('Required value');
+    // Upstream sets Always; a manifest that leaves the field out is defaulted to Always, so both are refused.
+    for (const restartPolicy of ['Always', null]) {
+      const [f] = expectOnlyErrorAt(cronJob({}, { template: podTemplate({ restartPolicy }) }), 'spec.jobTemplate.spec.template.spec.restartPolicy');
+      expect(f!.message).toContain('Required value');
+    }
   });
   it('TestValidateCronJob/"spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value"', () => {
     const [f] = expectOnlyErrorAt(cronJob({}, { template: podTemplate({ restartPolicy: 'Invalid' }) }), 'spec.jobTemplate.spec.template.spec.restartPolicy');
@@ -120,42 +124,68 @@ describe('TestValidateCronJob error cases', () => {
   });
 });
 
-describe('TestValidateCronJobScheduleTZ (create)', () => {
+describe('TestValidateCronJobScheduleTZ', () => {
   const invalidSchedule = 'TZ=UTC 0 * * * *';
   const validSchedule = '0 * * * *';
-  for (const name of [
-    'update removing TZ should work',
-    'update not modifying TZ should work',
-    'update not modifying TZ but adding .spec.timeZone should fail',
-  ]) {
-    it(`TestValidateCronJobScheduleTZ/"${name}" (createErr)`, () => {
-      const [f] = expectOnlyErrorAt(cronJob({ schedule: invalidSchedule }), 'spec.schedule');
-      expect(f!.message).toContain('cannot use TZ or CRON_TZ in schedule, use timeZone field instead');
-      expect(f!.rule).toBe('cronjob-schedule-time-zone');
+  const invalidCronJob = cronJob({ schedule: invalidSchedule });
+  const validCronJob = cronJob({ schedule: validSchedule });
+  const withSpec = (base: KubeObject, spec: Record<string, unknown>): KubeObject => ({ ...base, spec: { ...(base['spec'] as object), ...spec } });
+  const cases: { name: string; cronJob: KubeObject; createErr?: string; update: Record<string, unknown>; updateErr?: string }[] = [
+    { name: 'update removing TZ should work', cronJob: invalidCronJob, createErr: 'cannot use TZ or CRON_TZ in schedule', update: { schedule: validSchedule } },
+    {
+      name: 'update not modifying TZ should work',
+      cronJob: invalidCronJob,
+      createErr: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      update: { schedule: invalidSchedule },
+    },
+    {
+      name: 'update not modifying TZ but adding .spec.timeZone should fail',
+      cronJob: invalidCronJob,
+      createErr: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      update: { timeZone: 'UTC' },
+      updateErr: 'cannot use both timeZone field and TZ or CRON_TZ in schedule',
+    },
+    { name: 'update adding TZ should fail', cronJob: validCronJob, update: { schedule: invalidSchedule }, updateErr: 'cannot use TZ or CRON_TZ in schedule' },
+  ];
+  for (const c of cases) {
+    it(`TestValidateCronJobScheduleTZ/"${c.name}"`, () => {
+      const created = findings(c.cronJob);
+      if (c.createErr === undefined) expect(created).toEqual([]);
+      else expect(created[0]?.message).toContain(c.createErr);
+      const updated = updateFindings(c.cronJob, withSpec(c.cronJob, c.update));
+      if (c.updateErr === undefined) expect(updated).toEqual([]);
+      else {
+        expect(updated[0]?.path).toBe('spec.schedule');
+        expect(updated[0]?.message).toContain(c.updateErr);
+      }
     });
   }
-  it('TestValidateCronJobScheduleTZ/"update adding TZ should fail" (valid on create)', () => {
-    expectValid(cronJob({ schedule: validSchedule }));
-  });
 });
 
-describe('TestValidateCronJobSpec (the new spec, judged as a create)', () => {
-  const spec = (timeZone: string | undefined): Record<string, unknown> => ({ schedule: '0 * * * *', timeZone });
-  const cases: [string, string | undefined, boolean][] = [
-    ['no validation because timeZone is nil for old and new', undefined, false],
-    ['check validation because timeZone is different for new', 'America/New_York', false],
-    ['check validation because timeZone is different for new and invalid', 'broken', true],
-    ['old timeZone and new timeZone are valid', 'America/Chicago', false],
-    ['old timeZone is valid, but new timeZone is invalid', 'broken', true],
-    ['old timeZone and new timeZone are invalid, but different', 'still broken', true],
-    ['old timeZone is invalid, but new timeZone is valid', 'America/New_York', false],
+describe('TestValidateCronJobSpec (old spec → new spec)', () => {
+  const spec = (timeZone: string | undefined): KubeObject => cronJob({ schedule: '0 * * * *', timeZone });
+  const cases: [string, string | undefined, string | undefined, boolean][] = [
+    ['no validation because timeZone is nil for old and new', undefined, undefined, false],
+    ['check validation because timeZone is different for new', undefined, 'America/New_York', false],
+    ['check validation because timeZone is different for new and invalid', undefined, 'broken', true],
+    ['old timeZone and new timeZone are valid', 'America/New_York', 'America/Chicago', false],
+    ['old timeZone is valid, but new timeZone is invalid', 'America/New_York', 'broken', true],
+    ['old timeZone and new timeZone are invalid, but unchanged', 'broken', 'broken', false],
+    ['old timeZone and new timeZone are invalid, but different', 'broken', 'still broken', true],
+    ['old timeZone is invalid, but new timeZone is valid', 'broken', 'America/New_York', false],
   ];
-  for (const [name, timeZone, expectErr] of cases) {
+  for (const [name, oldZone, newZone, expectErr] of cases) {
     it(`TestValidateCronJobSpec/"${name}"`, () => {
-      if (expectErr) expectOnlyErrorAt(cronJob(spec(timeZone)), 'spec.timeZone');
-      else expectValid(cronJob(spec(timeZone)));
+      const errs = updateFindings(spec(oldZone), spec(newZone));
+      if (expectErr) expect(errs.map((f) => f.path)).toEqual(['spec.timeZone']);
+      else expect(errs).toEqual([]);
     });
   }
+  it('an update may keep a name over 52 characters (ValidateCronJobUpdate skips the create-only limit)', () => {
+    const long = cronJob({}, {}, { name: 'a'.repeat(53) });
+    expect(findings(long).map((f) => f.rule)).toEqual(['cronjob-name-length']);
+    expect(updateFindings(long, long)).toEqual([]);
+  });
 });
 
 describe('TestTimeZones', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { indexesFormat, validateJobSpec } from '../../../src/validation/apiserver/job.js';
-import { cronJob, expectErrorAt, expectOnlyErrorAt, expectValid, findings, job, NEVER_TEMPLATE, podTemplate } from './manifests.js';
+import { cronJob, expectErrorAt, HOSTNET_TEMPLATE, expectOnlyErrorAt, expectValid, findings, job, NEVER_TEMPLATE, podTemplate } from './manifests.js';
 
 /** `getValidGeneratedSelector().MatchLabels`, used by the Go case that sets it by hand with manualSelector. */
 const GENERATED_LABELS = {
@@ -67,9 +67,17 @@ describe('TestValidateJob success cases', () => {
   it('TestValidateJob/"valid manual selector"', () => {
     expectValid(job({ ...MANUAL, template: podTemplate({ labels: { a: 'b' } }) }, { annotations: { foo: 'bar' } }));
   });
-  it('TestValidateJob/"valid generated selector" (manifest: selector left to the apiserver)', () => {
-    expectValid(job());
-  });
+  // Upstream, "valid generated selector", "valid job tracking annotation" and "valid batch labels" have the same
+  // body (a generated selector and the matching template); they differ only by name, so the port runs one
+  // body under each name, as written there.
+  for (const name of ['valid generated selector', 'valid job tracking annotation', 'valid batch labels']) {
+    it(`TestValidateJob/"${name}" (manifest: selector left to the apiserver; same body as upstream's two others)`, () => {
+      expectValid(job());
+      // The Go object carries the generated selector and labels; a manifest cannot (controller-uid is the UID
+      // assigned on create), so writing them by hand is what the apiserver refuses.
+      expectErrorAt(job({ selector: { matchLabels: GENERATED_LABELS }, template: podTemplate({ labels: GENERATED_LABELS }) }), 'spec.selector');
+    });
+  }
   it('TestValidateJob/"valid pod replacement"', () => {
     expectValid(job({ podReplacementPolicy: 'TerminatingOrFailed' }));
   });
@@ -77,8 +85,7 @@ describe('TestValidateJob success cases', () => {
     expectValid(job({ podReplacementPolicy: 'Failed' }));
   });
   it('TestValidateJob/"valid hostnet"', () => {
-    const template = podTemplate({ extraSpec: { hostNetwork: true } });
-    expectValid(job({ template }));
+    expectValid(job({ template: HOSTNET_TEMPLATE }));
   });
   it('TestValidateJob/"valid NonIndexed completion mode"', () => {
     expectValid(job({ completionMode: 'NonIndexed' }));
@@ -91,12 +98,6 @@ describe('TestValidateJob success cases', () => {
   });
   it('TestValidateJob/"valid parallelism and maxFailedIndexes for unlimited completions when backoffLimitPerIndex is used"', () => {
     expectValid(job({ ...INDEXED, completions: 1_000_000_000, parallelism: 10_000, maxFailedIndexes: 10_000, backoffLimitPerIndex: 1 }));
-  });
-  it('TestValidateJob/"valid job tracking annotation"', () => {
-    expectValid(job());
-  });
-  it('TestValidateJob/"valid batch labels"', () => {
-    expectValid(job());
   });
   it('TestValidateJob/"valid managedBy field"', () => {
     expectValid(job({ managedBy: 'example.com/foo' }));
@@ -394,6 +395,15 @@ describe('Job rules beyond the Go cases', () => {
       template: podTemplate({ labels: { a: 'b' } }),
     });
     expectOnlyErrorAt(obj, 'spec.selector.matchExpressions[0].values');
+  });
+  it('validateHostNetwork: with hostNetwork, a set hostPort must equal its containerPort', () => {
+    const hostNet = (ports: Record<string, unknown>[]): Record<string, unknown> => podTemplate({ extraSpec: { hostNetwork: true }, ports });
+    const [f] = expectOnlyErrorAt(job({ template: hostNet([{ containerPort: 12345, hostPort: 8080 }]) }), 'spec.template.spec.containers[0].ports[0].containerPort');
+    expect(f!.message).toBe('Invalid value: 12345: must match `hostPort` when `hostNetwork` is true');
+    expectValid(job({ template: hostNet([{ containerPort: 12345, hostPort: 12345 }]) }));
+    // Without host networking, a different hostPort is a plain port mapping.
+    expectValid(job({ template: podTemplate({ ports: [{ containerPort: 12345, hostPort: 8080 }] }) }));
+    expectOnlyErrorAt(cronJob({}, { template: hostNet([{ containerPort: 1, hostPort: 2 }]) }), 'spec.jobTemplate.spec.template.spec.containers[0].ports[0].containerPort');
   });
   it('zero counts are allowed', () => {
     expectValid(job({ parallelism: 0, completions: 0, activeDeadlineSeconds: 0, backoffLimit: 0, ttlSecondsAfterFinished: 0 }));

@@ -8,7 +8,7 @@
  * `getValidPodTemplateSpecForGenerated`).
  */
 import { expect } from 'vitest';
-import { validateBatchObject } from '../../../src/validation/apiserver/index.js';
+import { validateBatchObject, validateBatchObjectUpdate } from '../../../src/validation/apiserver/index.js';
 import type { Finding, KubeObject } from '../../../src/validation/types.js';
 
 type Json = Record<string, unknown>;
@@ -18,6 +18,8 @@ export interface TemplateOptions {
   readonly labels?: Record<string, string>;
   readonly initContainers?: boolean;
   readonly extraSpec?: Json;
+  /** Ports of the container `ctr`. @default none */
+  readonly ports?: Json[];
 }
 
 /** `getValidPodTemplateSpecForGenerated` without the generated labels; `restartPolicy: null` leaves it out. */
@@ -28,11 +30,16 @@ export function podTemplate(options: TemplateOptions = {}): Json {
     spec: {
       ...(restartPolicy !== null && { restartPolicy }),
       ...(options.initContainers !== false && { initContainers: [{ name: 'def', image: 'image' }] }),
-      containers: [{ name: 'ctr', image: 'image', imagePullPolicy: 'IfNotPresent', terminationMessagePolicy: 'File' }],
+      containers: [
+        { name: 'ctr', image: 'image', imagePullPolicy: 'IfNotPresent', terminationMessagePolicy: 'File', ...(options.ports && { ports: options.ports }) },
+      ],
       ...options.extraSpec,
     },
   };
 }
+
+/** `validHostNetPodTemplateSpec`: host network, and a container port 12345/TCP whose hostPort is left unset. */
+export const HOSTNET_TEMPLATE = podTemplate({ extraSpec: { hostNetwork: true }, ports: [{ containerPort: 12345, protocol: 'TCP' }] });
 
 /** `validPodTemplateSpecForGeneratedRestartPolicyNever` */
 export const NEVER_TEMPLATE = podTemplate({ restartPolicy: 'Never' });
@@ -64,6 +71,11 @@ export function cronJob(spec: Json = {}, jobSpec: Json = {}, metadata: Json = {}
 
 export function findings(obj: KubeObject): Finding[] {
   return validateBatchObject(obj);
+}
+
+/** Findings for replacing `old` with `updated` (`ValidateCronJobUpdate`). */
+export function updateFindings(old: KubeObject, updated: KubeObject): Finding[] {
+  return validateBatchObjectUpdate(old, updated);
 }
 
 /** The apiserver would accept the object. */
