@@ -47,6 +47,7 @@ const project = new typescript.TypeScriptProject({
     'vitest@5.1.0',
     'dockerfile-utils@0.16.3',
     'fast-check@4.10.2',
+    'cron-parser@5.10.5',
   ],
   tsconfig: {
     compilerOptions: {
