@@ -48,6 +48,8 @@ const project = new typescript.TypeScriptProject({
     'dockerfile-utils@0.16.3',
     'fast-check@4.10.2',
     'cron-parser@5.10.5',
+    '@stryker-mutator/core@10.1.1',
+    '@stryker-mutator/vitest-runner@10.1.1',
   ],
   tsconfig: {
     compilerOptions: {
@@ -97,6 +99,13 @@ project.addTask('test:fast', {
   description: 'Unit and CLI tests only (skips the slow .NET e2e layer)',
   steps: [{ spawn: 'compile' }, { exec: 'vitest run --project unit --project cli', receiveArgs: true }],
 });
+// Mutation testing (not part of CI): `npm run mutate -- --mutate 'src/schedule/**/*.ts'` narrows the scope.
+project.addTask('mutate', {
+  description: 'Mutation testing with Stryker over the policy, project, validation, schedule and check modules',
+  steps: [{ spawn: 'compile' }, { exec: 'stryker run stryker.config.json', receiveArgs: true }],
+});
+project.gitignore.exclude('/reports/', '/.stryker-tmp/');
+project.npmignore?.exclude('/stryker.config.json', '/vitest.mutate.config.ts');
 project.addTask('bench', { exec: 'node bench/run.ts', receiveArgs: true });
 project.addTask('demo', {
   description: 'Generate a complete repo non-interactively into a temp folder',
