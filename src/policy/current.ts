@@ -18,6 +18,9 @@ export const policy: Policy = {
       packages: {
         'Microsoft.Extensions.Hosting': '8.0.1',
         'Microsoft.Extensions.Options.DataAnnotations': '8.0.0',
+        OpenTelemetry: '1.15.3',
+        'OpenTelemetry.Extensions.Hosting': '1.15.3',
+        'OpenTelemetry.Exporter.OpenTelemetryProtocol': '1.15.3',
         'Microsoft.CodeAnalysis.BannedApiAnalyzers': '4.14.0',
         'Microsoft.NET.Test.Sdk': '17.14.1',
         xunit: '2.9.3',
@@ -33,6 +36,9 @@ export const policy: Policy = {
       packages: {
         'Microsoft.Extensions.Hosting': '10.0.15',
         'Microsoft.Extensions.Options.DataAnnotations': '10.0.15',
+        OpenTelemetry: '1.15.3',
+        'OpenTelemetry.Extensions.Hosting': '1.15.3',
+        'OpenTelemetry.Exporter.OpenTelemetryProtocol': '1.15.3',
         'Microsoft.CodeAnalysis.BannedApiAnalyzers': '4.14.0',
         'Microsoft.NET.Test.Sdk': '18.0.1',
         xunit: '2.9.3',
@@ -104,6 +110,15 @@ dotnet_sort_system_directives_first = true
   exitCodes: { success: 0, failure: 1, invalidConfiguration: 2, terminated: 143 },
   terminationGracePeriodSeconds: 30,
   containerUid: 1654,
+  telemetry: { otlpPort: 4317, otlpProtocol: 'grpc', flushSeconds: 3, exportTimeoutMilliseconds: 2000 },
+  instana: {
+    namespace: 'instana-agent',
+    keysSecret: 'instana-agent-key',
+    endpointHost: 'ingress-red-saas.instana.io',
+    endpointPort: 443,
+    zone: 'batch-jobs',
+    cluster: 'batch-jobs-cluster',
+  },
   changelog: [
     {
       version: '1.0.0',
