@@ -47,6 +47,8 @@ const project = new typescript.TypeScriptProject({
     'vitest@5.1.0',
     'dockerfile-utils@0.16.3',
     'fast-check@4.10.2',
+    '@grpc/grpc-js@1.14.7',
+    '@opentelemetry/otlp-transformer@0.57.2',
   ],
   tsconfig: {
     compilerOptions: {
