@@ -85,3 +85,17 @@ describe('key material is refused', () => {
     expect(instanaOptions({})).toBeUndefined();
   });
 });
+
+describe('generated README: agent install, key Secret, where telemetry shows, switching it off', () => {
+  it.each(['en', 'es'] as const)('%s', (lang) => {
+    const readme = synthFiles({ name: 'x', lang }).get('README.md')!;
+    expect(readme).toContain('helm upgrade --install instana-agent instana/instana-agent -n instana-agent -f deploy/instana/values.yaml');
+    expect(readme).toContain('read -rs INSTANA_KEY');
+    expect(readme).toContain('kubectl create secret generic instana-agent-key -n instana-agent --from-file=key=/dev/stdin');
+    expect(readme).toContain('Analytics → Logs');
+    expect(readme).toContain("env: { OTEL_SDK_DISABLED: 'true' }");
+    const without = synthFiles({ name: 'x', lang, instana: false }).get('README.md')!;
+    expect(without).not.toContain('helm upgrade');
+    expect(without).toContain('instana: false');
+  });
+});

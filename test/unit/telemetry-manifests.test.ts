@@ -58,4 +58,12 @@ describe('OTLP wiring in the manifests', () => {
     expect([...adopted.keys()].some((p) => p.endsWith('JobTelemetry.g.cs'))).toBe(false);
     expect(adopted.get('Directory.Build.props')).not.toContain('OpenTelemetry');
   });
+
+  it('switching telemetry off for a job is a setting: OTEL_SDK_DISABLED reaches it through its ConfigMap', () => {
+    const files = synthFiles({ name: 'x', jobs: [{ name: 'quiet', env: { OTEL_SDK_DISABLED: 'true' } }, { name: 'loud' }] });
+    expect(parse(files.get('deploy/k8s/quiet.config.yaml')!).data).toMatchObject({ OTEL_SDK_DISABLED: 'true' });
+    // Explicit container env would win over the ConfigMap: the manifests must not set it.
+    expect(containerEnv({ name: 'x', jobs: [{ name: 'quiet', env: { OTEL_SDK_DISABLED: 'true' } }] }, 'quiet.cronjob.yaml').map((e) => e.name)).not.toContain('OTEL_SDK_DISABLED');
+    expect(parse(files.get('deploy/k8s/loud.config.yaml')!).data ?? {}).not.toHaveProperty('OTEL_SDK_DISABLED');
+  });
 });
