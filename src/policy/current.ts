@@ -5,7 +5,7 @@ import type { Policy } from './types.js';
  * nothing else may restate these values.
  */
 export const policy: Policy = {
-  version: '1.0.0',
+  version: '1.1.0',
   name: 'Batch jobs run on Kubernetes (Jobs/CronJobs), never scheduled inside .NET apps',
   defaultFramework: 'net8.0',
   frameworks: {
@@ -120,6 +120,14 @@ dotnet_sort_system_directives_first = true
     cluster: 'batch-jobs-cluster',
   },
   changelog: [
+    {
+      version: '1.1.0',
+      changes: [
+        'New managed deploy/instana/values.yaml (instana-agent chart: agent.keysSecret, endpoint, zone, cluster, OTLP receivers on); the agent key stays in a Secret.',
+        'New managed src/<App>/JobTelemetry.g.cs with OpenTelemetry packages in Directory.Build.props: a span, job.runs and job.run.duration per run, logs over OTLP, flushed before exit.',
+        'Job manifests set NODE_IP and the OTEL_* variables (node-local agent on port 4317, gRPC); set OTEL_SDK_DISABLED=true in a job\'s env to switch it off.',
+      ],
+    },
     {
       version: '1.0.0',
       changes: [
