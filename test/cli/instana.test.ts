@@ -86,4 +86,13 @@ describe('create-batch-job: Instana agent values', () => {
     expect(result.transcript).toContain('looks like key material');
     expect(snapshot(cwd)).toBe(before);
   });
+
+  it('a key pasted into another field is not echoed by its error', async () => {
+    const cwd = tempDir();
+    const key = fakeAgentKey(14);
+    const result = await runCreateBin(['repo', '--yes', '--no-install', '--namespace', key], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('namespace is not a lowercase DNS-1123 label');
+    expect(result.stderr).not.toContain(key);
+  });
 });
