@@ -50,6 +50,8 @@ const project = new typescript.TypeScriptProject({
     'cron-parser@5.10.5',
     '@stryker-mutator/core@10.1.1',
     '@stryker-mutator/vitest-runner@10.1.1',
+    '@grpc/grpc-js@1.14.7',
+    '@opentelemetry/otlp-transformer@0.57.2',
   ],
   tsconfig: {
     compilerOptions: {

@@ -23,7 +23,8 @@ export type ProblemCode =
   | 'registry-invalid'
   | 'host-invalid'
   | 'port-invalid'
-  | 'env-name-invalid';
+  | 'env-name-invalid'
+  | 'key-material';
 
 /** One invalid input field, with a valid example the message can show. */
 export class InvalidInputError extends Error {

@@ -26,6 +26,8 @@ export function readAnswersFile(path: string): Answers {
         throw new InvalidInputError('answers-invalid', 'answers.jobs', JSON.stringify(value), '{"jobs": ["nightly-report"]}');
       }
       out.jobs = names;
+    } else if (key === 'instana' && typeof value === 'boolean') {
+      out.instana = value;
     } else if (key === 'ingressPort' && typeof value === 'number') {
       out.ingressPort = String(value);
     } else if (typeof value !== 'string') {

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors.js';
+import { instanaOptions } from '../components/instana/answers.js';
 import type { BatchJobOptions, BatchJobProjectOptions } from '../project/options.js';
 
 /**
@@ -22,11 +23,17 @@ export interface Answers {
   ingressService?: string;
   ingressPort?: string;
   route?: string;
+  instanaZone?: string;
+  instanaCluster?: string;
+  instanaEndpoint?: string;
+  /** `false` leaves the Instana values file out. */
+  instana?: boolean;
 }
 
 export const ANSWER_KEYS: readonly (keyof Answers)[] = [
   'directory', 'name', 'framework', 'jobs', 'kind', 'schedule', 'timeZone', 'concurrencyPolicy', 'restartPolicy',
   'namespace', 'registry', 'imageTag', 'ingressHost', 'ingressService', 'ingressPort', 'route',
+  'instanaZone', 'instanaCluster', 'instanaEndpoint', 'instana',
 ];
 
 /** The flag that sets an options field, so messages name what the user typed. */
@@ -41,6 +48,11 @@ const FLAGS: Record<string, string> = {
   'http.service': '--ingress-service',
   'http.port': '--ingress-port',
   'http.route': '--route',
+  'instana.zone': '--instana-zone',
+  'instana.cluster': '--instana-cluster',
+  'instana.endpointHost': '--instana-endpoint',
+  'instana.endpointPort': '--instana-endpoint',
+  instanaEndpoint: '--instana-endpoint',
 };
 
 export function flagFor(field: string): string | undefined {
@@ -96,5 +108,7 @@ export function toProjectOptions(answers: Answers, name: string): BatchJobProjec
       ...(answers.route !== undefined ? { route: answers.route } : {}),
     };
   }
+  const instana = instanaOptions(answers);
+  if (instana !== undefined) options.instana = instana;
   return options as unknown as BatchJobProjectOptions;
 }

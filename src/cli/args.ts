@@ -29,6 +29,11 @@ export interface CreateArgs {
   readonly ingressService?: string;
   readonly ingressPort?: string;
   readonly route?: string;
+  readonly instanaZone?: string;
+  readonly instanaCluster?: string;
+  readonly instanaEndpoint?: string;
+  /** `--no-instana`: false. */
+  readonly instana?: boolean;
   /** npm spec installed in place of this package's registry version (for unpublished builds). */
   readonly selfSpec?: string;
 }
@@ -68,6 +73,10 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
         'ingress-service': { type: 'string' },
         'ingress-port': { type: 'string' },
         route: { type: 'string' },
+        'instana-zone': { type: 'string' },
+        'instana-cluster': { type: 'string' },
+        'instana-endpoint': { type: 'string' },
+        instana: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -111,5 +120,9 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
     ingressService: values['ingress-service'],
     ingressPort: values['ingress-port'],
     route: values.route,
+    instanaZone: values['instana-zone'],
+    instanaCluster: values['instana-cluster'],
+    instanaEndpoint: values['instana-endpoint'],
+    instana: values.instana,
   };
 }

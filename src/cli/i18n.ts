@@ -47,6 +47,9 @@ type Catalog = {
     ingressHost: string;
     ingressService: string;
     ingressPort: string;
+    instanaZone: string;
+    instanaCluster: string;
+    instanaEndpoint: string;
   };
   planTitle: (dir: string) => string;
   dryRunNothingWritten: string;
@@ -84,6 +87,7 @@ const en: Catalog = {
     'host-invalid': 'is not a DNS host name',
     'port-invalid': 'is not a port number (1-65535)',
     'env-name-invalid': 'is not an environment variable name',
+    'key-material': 'looks like key material and was refused (nothing written); put the key in a Secret created from standard input',
   },
   example: 'example',
   warning: 'Warning',
@@ -123,6 +127,9 @@ const en: Catalog = {
     ingressHost: 'Public host name',
     ingressService: 'Service to route to',
     ingressPort: 'Service port',
+    instanaZone: 'Instana zone (zone.name)',
+    instanaCluster: 'Cluster name in Instana (cluster.name)',
+    instanaEndpoint: 'Instana backend endpoint (host:port); the agent key is never asked: it goes into a Secret',
   },
   planTitle: (dir) => `Plan for ${dir}:`,
   dryRunNothingWritten: 'Dry run: nothing was written.',
@@ -151,6 +158,9 @@ Options:
       --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
                           expose a web front of this repo over HTTP (all three together)
       --route <r>         gateway (HTTPRoute, default) | ingress
+      --instana-zone <z>, --instana-cluster <c>, --instana-endpoint <host:port>
+                          Instana agent Helm values (deploy/instana/values.yaml; the key stays in a Secret)
+      --no-instana        leave the Instana values file out
       --lang <en|es>      language of messages and samples (default: from LANG, else en)
       --answers <file>    JSON file with answers ({"name": ..., "framework": ..., "jobs": [...]})
       --dry-run           print the create/update/delete plan and write nothing
@@ -191,6 +201,7 @@ const es: Catalog = {
     'host-invalid': 'no es un nombre de host DNS',
     'port-invalid': 'no es un número de puerto (1-65535)',
     'env-name-invalid': 'no es un nombre de variable de entorno',
+    'key-material': 'parece material de clave y se rechazó (no se escribió nada); guarda la clave en un Secret creado desde la entrada estándar',
   },
   example: 'ejemplo',
   warning: 'Aviso',
@@ -230,6 +241,9 @@ const es: Catalog = {
     ingressHost: 'Nombre de host público',
     ingressService: 'Service de destino',
     ingressPort: 'Puerto del Service',
+    instanaZone: 'Zona de Instana (zone.name)',
+    instanaCluster: 'Nombre del clúster en Instana (cluster.name)',
+    instanaEndpoint: 'Endpoint del backend de Instana (host:puerto); la clave del agente no se pregunta: va en un Secret',
   },
   planTitle: (dir) => `Plan para ${dir}:`,
   dryRunNothingWritten: 'Simulación: no se escribió nada.',
@@ -258,6 +272,9 @@ Opciones:
       --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
                           expone por HTTP un front web de este repo (los tres juntos)
       --route <r>         gateway (HTTPRoute, por defecto) | ingress
+      --instana-zone <z>, --instana-cluster <c>, --instana-endpoint <host:puerto>
+                          valores Helm del agente de Instana (deploy/instana/values.yaml; la clave queda en un Secret)
+      --no-instana        no generar el fichero de valores de Instana
       --lang <en|es>      idioma de los mensajes y ejemplos (por defecto: según LANG, si no en)
       --answers <archivo> archivo JSON con respuestas ({"name": ..., "framework": ..., "jobs": [...]})
       --dry-run           muestra el plan de crear/actualizar/borrar y no escribe nada

@@ -3,6 +3,7 @@ import { CancelledError, InvalidInputError } from '../errors.js';
 import { policy } from '../policy/index.js';
 import { assertName, assertSchedule, assertTimeZone } from '../project/validate.js';
 import { formatPreview, previewSchedule } from '../schedule/preview.js';
+import { defaultInstanaEndpoint } from '../components/instana/answers.js';
 import type { Answers } from './answers.js';
 import { formatProblem } from './format.js';
 import type { Lang, Messages } from './i18n.js';
@@ -137,6 +138,12 @@ export async function ask(given: Answers, defaultName: string, msgs: Messages, l
     a.ingressService ??= await one<string>({ type: 'text', message: q.ingressService, validate: validator(msgs, (v) => assertName('http.service', v)) });
     a.ingressPort ??= String(await one<number>({ type: 'number', message: q.ingressPort, initial: 8080, min: 1, max: 65535 }));
   }
+  // No validation in place: a pasted key must stop the run (exit 2, nothing written), not be retyped here.
+  if (a.instana !== false) {
+    a.instanaZone ??= await one<string>({ type: 'text', message: q.instanaZone, initial: policy.instana.zone });
+    a.instanaCluster ??= await one<string>({ type: 'text', message: q.instanaCluster, initial: policy.instana.cluster });
+    a.instanaEndpoint ??= await one<string>({ type: 'text', message: q.instanaEndpoint, initial: defaultInstanaEndpoint });
+  }
   return dropDefaults(a, given);
 }
 
@@ -154,6 +161,9 @@ function dropDefaults(a: Answers, given: Answers): Answers {
     restartPolicy: d.restartPolicy,
     registry: d.registry,
     namespace: a.name,
+    instanaZone: policy.instana.zone,
+    instanaCluster: policy.instana.cluster,
+    instanaEndpoint: defaultInstanaEndpoint,
   };
   const out: Answers = { ...a };
   for (const [key, value] of Object.entries(defaults) as [keyof Answers, string][]) {

@@ -5,7 +5,7 @@ import type { Policy } from './types.js';
  * nothing else may restate these values.
  */
 export const policy: Policy = {
-  version: '1.0.0',
+  version: '1.1.0',
   name: 'Batch jobs run on Kubernetes (Jobs/CronJobs), never scheduled inside .NET apps',
   defaultFramework: 'net8.0',
   frameworks: {
@@ -18,6 +18,9 @@ export const policy: Policy = {
       packages: {
         'Microsoft.Extensions.Hosting': '8.0.1',
         'Microsoft.Extensions.Options.DataAnnotations': '8.0.0',
+        OpenTelemetry: '1.15.3',
+        'OpenTelemetry.Extensions.Hosting': '1.15.3',
+        'OpenTelemetry.Exporter.OpenTelemetryProtocol': '1.15.3',
         'Microsoft.CodeAnalysis.BannedApiAnalyzers': '4.14.0',
         'Microsoft.NET.Test.Sdk': '17.14.1',
         xunit: '2.9.3',
@@ -33,6 +36,9 @@ export const policy: Policy = {
       packages: {
         'Microsoft.Extensions.Hosting': '10.0.15',
         'Microsoft.Extensions.Options.DataAnnotations': '10.0.15',
+        OpenTelemetry: '1.15.3',
+        'OpenTelemetry.Extensions.Hosting': '1.15.3',
+        'OpenTelemetry.Exporter.OpenTelemetryProtocol': '1.15.3',
         'Microsoft.CodeAnalysis.BannedApiAnalyzers': '4.14.0',
         'Microsoft.NET.Test.Sdk': '18.0.1',
         xunit: '2.9.3',
@@ -104,7 +110,24 @@ dotnet_sort_system_directives_first = true
   exitCodes: { success: 0, failure: 1, invalidConfiguration: 2, terminated: 143 },
   terminationGracePeriodSeconds: 30,
   containerUid: 1654,
+  telemetry: { otlpPort: 4317, otlpProtocol: 'grpc', flushSeconds: 3, exportTimeoutMilliseconds: 2000 },
+  instana: {
+    namespace: 'instana-agent',
+    keysSecret: 'instana-agent-key',
+    endpointHost: 'ingress-red-saas.instana.io',
+    endpointPort: 443,
+    zone: 'batch-jobs',
+    cluster: 'batch-jobs-cluster',
+  },
   changelog: [
+    {
+      version: '1.1.0',
+      changes: [
+        'New managed deploy/instana/values.yaml (instana-agent chart: agent.keysSecret, endpoint, zone, cluster, OTLP receivers on); the agent key stays in a Secret.',
+        'New managed src/<App>/JobTelemetry.g.cs with OpenTelemetry packages in Directory.Build.props: a span, job.runs and job.run.duration per run, logs over OTLP, flushed before exit.',
+        'Job manifests set NODE_IP and the OTEL_* variables (node-local agent on port 4317, gRPC); set OTEL_SDK_DISABLED=true in a job\'s env to switch it off.',
+      ],
+    },
     {
       version: '1.0.0',
       changes: [

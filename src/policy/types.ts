@@ -77,6 +77,30 @@ export interface JobDefaults {
 /** Response headers for HTTP exposure (OWASP secure headers). `X-XSS-Protection` is deliberately absent. */
 export type SecurityHeaders = Readonly<Record<string, string>>;
 
+/** OpenTelemetry wiring shared by the generated app (flush bounds) and the manifests (where OTLP goes). */
+export interface TelemetryPolicy {
+  /** Port of the node-local agent's OTLP receiver the manifests point at. */
+  readonly otlpPort: number;
+  /** `OTEL_EXPORTER_OTLP_PROTOCOL` that port speaks. */
+  readonly otlpProtocol: 'grpc' | 'http/protobuf';
+  /** Most seconds the app spends flushing telemetry before it exits. */
+  readonly flushSeconds: number;
+  /** OTLP export timeout unless `OTEL_EXPORTER_OTLP_TIMEOUT` is set (the SDK default of 10 s is too long for a job). */
+  readonly exportTimeoutMilliseconds: number;
+}
+
+/** Defaults of the managed `deploy/instana/values.yaml` (instana-agent Helm chart). */
+export interface InstanaPolicy {
+  /** Namespace the agent is installed into (README commands). */
+  readonly namespace: string;
+  /** Secret holding the agent key (`key`), referenced by `agent.keysSecret`. */
+  readonly keysSecret: string;
+  readonly endpointHost: string;
+  readonly endpointPort: number;
+  readonly zone: string;
+  readonly cluster: string;
+}
+
 /** The changes one policy version made, one line each (English). */
 export interface ChangelogEntry {
   readonly version: string;
@@ -102,6 +126,8 @@ export interface Policy {
   readonly terminationGracePeriodSeconds: number;
   /** Non-root UID the runtime images run as (the `app` user of Microsoft's images). */
   readonly containerUid: number;
+  readonly telemetry: TelemetryPolicy;
+  readonly instana: InstanaPolicy;
   /** What changed in each version, newest first; a re-sync prints the entries newer than the repo's record. */
   readonly changelog: readonly ChangelogEntry[];
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { JsonFile, Project, SampleFile, typescript } from 'projen';
 import { addDockerFiles } from '../components/docker/index.js';
 import { addDotnetFiles } from '../components/dotnet/index.js';
+import { addInstanaFiles } from '../components/instana/index.js';
 import { addKubernetesFiles } from '../components/kubernetes/index.js';
 import { addEditorConfig } from '../components/repo/editorconfig.js';
 import { addPackageJson } from '../components/repo/package-json.js';
@@ -55,6 +56,7 @@ export class BatchJobProject extends Project {
     addDotnetFiles(this, this.context);
     addDockerFiles(this, this.context);
     addKubernetesFiles(this, this.context);
+    addInstanaFiles(this, this.context);
 
     this.gitignore.exclude('node_modules/', 'bin/', 'obj/', 'publish/', '*.user', '.vs/', 'TestResults/');
     for (const path of resolved.unmanaged) this.tryRemoveFile(path);

@@ -107,6 +107,23 @@ export interface HttpExposureOptions {
   readonly ingressClassName?: string;
 }
 
+/**
+ * Values of the managed `deploy/instana/values.yaml` (instana-agent Helm chart). Never key material: the
+ * agent key lives in a Secret the cluster admin creates, named by `keysSecret`.
+ */
+export interface InstanaOptions {
+  /** Instana zone of the cluster's hosts (`zone.name`). @default 'batch-jobs' */
+  readonly zone?: string;
+  /** Cluster name shown in Instana (`cluster.name`). @default 'batch-jobs-cluster' */
+  readonly cluster?: string;
+  /** Instana backend host the agent reports to (`agent.endpointHost`). @default 'ingress-red-saas.instana.io' */
+  readonly endpointHost?: string;
+  /** Instana backend port (`agent.endpointPort`, written as a string). @default 443 */
+  readonly endpointPort?: number;
+  /** Existing Secret holding the agent key under `key` (`agent.keysSecret`). @default 'instana-agent-key' */
+  readonly keysSecret?: string;
+}
+
 /** An app that existed before the repo was adopted (`batch-job adopt`). */
 export interface ExistingAppOptions {
   /** Path of the app's `.csproj`, relative to the repo root, inside a folder (e.g. `src/Billing/Billing.csproj`). */
@@ -153,6 +170,11 @@ export interface BatchJobProjectOptions {
    * @default []
    */
   readonly unmanaged?: readonly string[];
+  /**
+   * Instana agent Helm values; `false` leaves `deploy/instana/values.yaml` out (the app still exports OTLP).
+   * @default - the policy's Instana defaults
+   */
+  readonly instana?: InstanaOptions | false;
   /** HTTP exposure for a web front in the same repo. @default - none */
   readonly http?: HttpExposureOptions;
   /**

@@ -1,3 +1,4 @@
+import { resolveInstana, type ResolvedInstana } from '../components/instana/resolve.js';
 import { InvalidInputError } from '../errors.js';
 import { policy, type Framework, type JobDefaults } from '../policy/index.js';
 import { dnsLabelProblem, pascalCase } from '../util/names.js';
@@ -82,6 +83,8 @@ export interface ResolvedOptions {
   readonly app: { readonly project: string; readonly existing: boolean };
   readonly unmanaged: readonly string[];
   readonly http?: Required<Omit<HttpExposureOptions, 'gatewayNamespace'>> & { readonly gatewayNamespace: string };
+  /** Instana agent values; undefined when the team left the file out. */
+  readonly instana?: ResolvedInstana;
 }
 
 function resolveEnv(field: string, env: Readonly<Record<string, string>> | undefined): Record<string, string> {
@@ -202,7 +205,7 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
     ? { project: assertProjectPath('existingApp.project', options.existingApp.project), existing: true }
     : { project: `src/${pascalCase(name)}/${pascalCase(name)}.csproj`, existing: false };
   const unmanaged = (options.unmanaged ?? []).map((p, i) => assertRelativePath(`unmanaged[${i}]`, p));
-  return { name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace) };
+  return { name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace), instana: resolveInstana(options.instana) };
 }
 
 function assertRelativePath(field: string, path: unknown): string {

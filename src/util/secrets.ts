@@ -32,3 +32,16 @@ export function looksLikeSecret(name: string, value: string): boolean {
   if (trimmed === '') return false;
   return SECRET_NAME.test(name) || KEY_FORMATS.some((re) => re.test(trimmed)) || looksRandom(trimmed);
 }
+
+// Lowercase words joined by dashes (`europe-west-production-1`) are names people choose, not keys.
+const DASHED_NAME = /^[a-z0-9]{1,15}(-[a-z0-9]{1,15})+$/;
+
+/**
+ * Whether a value given for a non-secret setting (a zone, cluster or host name) is in fact pasted key
+ * material, such as an Instana agent or download key: a known key format, or one random-looking token.
+ */
+export function looksLikeKeyMaterial(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed === '') return false;
+  return KEY_FORMATS.some((re) => re.test(trimmed)) || (looksRandom(trimmed) && !DASHED_NAME.test(trimmed));
+}

@@ -30,6 +30,9 @@ describe('create-batch-job: interactive (real pseudo-terminal)', () => {
       { expect: 'Kubernetes namespace', send: `reporting${ENTER}` },
       { expect: 'Image registry', send: ENTER },
       { expect: 'web front', send: ENTER },
+      { expect: 'Instana zone', send: `eu-west${ENTER}` },
+      { expect: 'Cluster name in Instana', send: ENTER },
+      { expect: 'Instana backend endpoint', send: ENTER },
       { expect: 'Next steps', send: '' },
     ]);
     expect(result.failedStep, result.transcript).toBeNull();

@@ -46,9 +46,9 @@ describe('upgrade to the next policy version', () => {
 
   it('re-syncs and says what changed since the recorded policy', () => {
     expect(resync.exitCode, resync.all).toBe(0);
-    expect(resync.all).toContain(`batch-job policy 1.1.0 applied (was ${policy.version}); changes:`);
-    expect(resync.all).toContain('1.1.0: Default framework moves to net10.0');
-    expect(JSON.parse(readFileSync(join(dir, '.projen/batch-job.json'), 'utf8')).policyVersion).toBe('1.1.0');
+    expect(resync.all).toContain(`batch-job policy 1.2.0 applied (was ${policy.version}); changes:`);
+    expect(resync.all).toContain('1.2.0: Default framework moves to net10.0');
+    expect(JSON.parse(readFileSync(join(dir, '.projen/batch-job.json'), 'utf8')).policyVersion).toBe('1.2.0');
   });
 
   it('moves every managed file to the new defaults together', () => {

@@ -8,7 +8,7 @@ import { packSelf } from './pack.js';
 const fixture = fileURLToPath(new URL('../fixtures/next-policy/current.js', import.meta.url));
 
 /**
- * Builds the "next release" of this package: the packed package with policy 1.1.0 (the fixture) in place
+ * Builds the "next release" of this package: the packed package with policy 1.2.0 (the fixture) in place
  * of the current policy and version 0.2.0, packed again. Installing it is what Dependabot's bump does.
  */
 export async function packNextPolicy(): Promise<string> {

@@ -16,7 +16,7 @@ import {
 import { dotnetTemplateVars, renderTemplate } from './templates.js';
 
 function dotnetContext(ctx: RepoContext): DotnetContext {
-  return { appName: ctx.appName, name: ctx.name, framework: ctx.framework, jobs: ctx.jobs, policy: ctx.policy };
+  return { appName: ctx.appName, name: ctx.name, framework: ctx.framework, jobs: ctx.jobs, policy: ctx.policy, telemetry: !ctx.existingApp };
 }
 
 /**
@@ -37,6 +37,10 @@ export function addDotnetFiles(project: Project, ctx: RepoContext): void {
   new ManagedTextFile(project, layout.jobHostCs, {
     comment: 'slash',
     contents: (header) => renderTemplate('dotnet/JobHost.cs.hbs', dotnetTemplateVars(dctx, header)),
+  });
+  new ManagedTextFile(project, layout.jobTelemetryCs, {
+    comment: 'slash',
+    contents: (header) => renderTemplate('dotnet/JobTelemetry.cs.hbs', dotnetTemplateVars(dctx, header)),
   });
 
   const vars = dotnetTemplateVars(dctx, '');

@@ -19,6 +19,8 @@ export interface DotnetContext {
   readonly framework: Framework;
   readonly jobs: readonly DotnetJob[];
   readonly policy: Policy;
+  /** Whether the managed job host and its telemetry are generated (not for an adopted app). @default false */
+  readonly telemetry?: boolean;
 }
 
 /** Repository-relative paths of the .NET files (forward slashes). */
@@ -33,6 +35,7 @@ export interface DotnetLayout {
   readonly appSettings: string;
   readonly programCs: string;
   readonly jobHostCs: string;
+  readonly jobTelemetryCs: string;
   readonly testsDir: string;
   readonly testsCsproj: string;
   /** Job class file, per job. */
@@ -43,6 +46,11 @@ export interface DotnetLayout {
 
 /** Packages of the console app; versions come from the policy. */
 export const APP_PACKAGES = ['Microsoft.Extensions.Hosting', 'Microsoft.Extensions.Options.DataAnnotations'] as const;
+/**
+ * OpenTelemetry packages of the managed `JobTelemetry.g.cs`. Referenced from the managed `Directory.Build.props`
+ * (not the team's csproj) so that a re-sync which adds the telemetry file also adds what it needs.
+ */
+export const TELEMETRY_PACKAGES = ['OpenTelemetry', 'OpenTelemetry.Extensions.Hosting', 'OpenTelemetry.Exporter.OpenTelemetryProtocol'] as const;
 /** Packages of the test project; versions come from the policy. */
 export const TEST_PACKAGES = ['Microsoft.NET.Test.Sdk', 'xunit', 'xunit.runner.visualstudio'] as const;
 /** Analyzer package referenced by every project through `Directory.Build.props`. */
@@ -73,6 +81,7 @@ export function dotnetLayout(ctx: DotnetContext): DotnetLayout {
     appSettings: `${appDir}/appsettings.json`,
     programCs: `${appDir}/Program.cs`,
     jobHostCs: `${appDir}/JobHost.g.cs`,
+    jobTelemetryCs: `${appDir}/JobTelemetry.g.cs`,
     testsDir,
     testsCsproj: `${testsDir}/${app}.Tests.csproj`,
     jobCs: (job) => `${appDir}/Jobs/${job.className}.cs`,
@@ -160,9 +169,18 @@ export function directoryBuildProps(ctx: DotnetContext): string {
           },
           AdditionalFiles: { '@_Include': '$(MSBuildThisFileDirectory)BannedSymbols.txt' },
         },
+        ...(ctx.telemetry ? [telemetryItems(ctx)] : []),
       ],
     },
   });
+}
+
+/** The app project (only) references the packages its managed telemetry file compiles against. */
+function telemetryItems(ctx: DotnetContext): XmlNode {
+  return {
+    '@_Condition': `'$(MSBuildProjectName)' == '${msbuildEscape(ctx.appName)}'`,
+    PackageReference: TELEMETRY_PACKAGES.map((id) => ({ '@_Include': id, '@_Version': packageVersion(ctx, id) })),
+  };
 }
 
 function bannedPackageCondition(banned: BannedPackage): string {

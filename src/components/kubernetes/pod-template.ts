@@ -2,6 +2,7 @@ import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { JobModel, RepoContext } from '../../project/context.js';
 import { jobLabels, names } from './labels.js';
+import { telemetryEnv } from './telemetry.js';
 
 /**
  * The pod every run of a job starts: the app's image with the job name as argument, Pod Security
@@ -10,10 +11,11 @@ import { jobLabels, names } from './labels.js';
  */
 export function podTemplate(ctx: RepoContext, job: JobModel): IPodTemplateSpec {
   const uid = ctx.policy.containerUid;
-  const env: IEnvVar[] = job.secretEnv.map((s) => ({
-    name: s.name,
-    valueFrom: { secretKeyRef: { name: s.secretName, key: s.key } },
-  }));
+  // An adopted app keeps its own telemetry settings: explicit env would override its ConfigMap.
+  const env: IEnvVar[] = [
+    ...(ctx.existingApp ? [] : telemetryEnv(ctx, job)),
+    ...job.secretEnv.map((s) => ({ name: s.name, valueFrom: { secretKeyRef: { name: s.secretName, key: s.key } } })),
+  ];
   return {
     metadata: { labels: jobLabels(ctx, job.name) },
     spec: {

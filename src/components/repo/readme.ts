@@ -11,7 +11,9 @@ export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es')
     exitCodes: ctx.policy.exitCodes,
     policyVersion: ctx.policy.version,
     // Strict templates need every key present: `http` is null when nothing is exposed.
-    options: { ...ctx.options, http: ctx.options.http ?? null },
+    options: { ...ctx.options, http: ctx.options.http ?? null, instana: ctx.options.instana ?? null },
+    telemetry: ctx.policy.telemetry,
+    instanaPolicy: ctx.policy.instana,
   });
   new SampleFile(project, 'README.md', { contents });
 }
