@@ -22,11 +22,13 @@ export interface Answers {
   ingressService?: string;
   ingressPort?: string;
   route?: string;
+  ci?: string;
 }
 
 export const ANSWER_KEYS: readonly (keyof Answers)[] = [
   'directory', 'name', 'framework', 'jobs', 'kind', 'schedule', 'timeZone', 'concurrencyPolicy', 'restartPolicy',
   'namespace', 'registry', 'imageTag', 'ingressHost', 'ingressService', 'ingressPort', 'route',
+  'ci',
 ];
 
 /** The flag that sets an options field, so messages name what the user typed. */
@@ -41,6 +43,7 @@ const FLAGS: Record<string, string> = {
   'http.service': '--ingress-service',
   'http.port': '--ingress-port',
   'http.route': '--route',
+  ci: '--ci',
 };
 
 export function flagFor(field: string): string | undefined {
@@ -80,6 +83,7 @@ export function toProjectOptions(answers: Answers, name: string): BatchJobProjec
   if (answers.namespace !== undefined) options.namespace = answers.namespace;
   if (answers.registry !== undefined) options.registry = answers.registry;
   if (answers.imageTag !== undefined) options.imageTag = answers.imageTag;
+  if (answers.ci !== undefined) options.ci = answers.ci;
 
   const http = [answers.ingressHost, answers.ingressService, answers.ingressPort];
   if (http.some((v) => v !== undefined) || answers.route !== undefined) {

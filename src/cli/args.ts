@@ -29,6 +29,7 @@ export interface CreateArgs {
   readonly ingressService?: string;
   readonly ingressPort?: string;
   readonly route?: string;
+  readonly ci?: string;
   /** npm spec installed in place of this package's registry version (for unpublished builds). */
   readonly selfSpec?: string;
 }
@@ -68,6 +69,7 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
         'ingress-service': { type: 'string' },
         'ingress-port': { type: 'string' },
         route: { type: 'string' },
+        ci: { type: 'string' },
       },
     });
   } catch (error) {
@@ -111,5 +113,6 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
     ingressService: values['ingress-service'],
     ingressPort: values['ingress-port'],
     route: values.route,
+    ci: values.ci,
   };
 }

@@ -47,6 +47,11 @@ type Catalog = {
     ingressHost: string;
     ingressService: string;
     ingressPort: string;
+    ci: string;
+    ciGithub: string;
+    ciAzure: string;
+    ciGitlab: string;
+    ciNone: string;
   };
   planTitle: (dir: string) => string;
   dryRunNothingWritten: string;
@@ -123,6 +128,11 @@ const en: Catalog = {
     ingressHost: 'Public host name',
     ingressService: 'Service to route to',
     ingressPort: 'Service port',
+    ci: 'CI system for the pipelines',
+    ciGithub: 'GitHub Actions, with Dependabot and policy-update pull requests',
+    ciAzure: 'Azure Pipelines',
+    ciGitlab: 'GitLab CI',
+    ciNone: 'none: no pipeline files',
   },
   planTitle: (dir) => `Plan for ${dir}:`,
   dryRunNothingWritten: 'Dry run: nothing was written.',
@@ -151,6 +161,7 @@ Options:
       --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
                           expose a web front of this repo over HTTP (all three together)
       --route <r>         gateway (HTTPRoute, default) | ingress
+      --ci <system>       github | azure | gitlab | none: CI pipeline files to write (default: github)
       --lang <en|es>      language of messages and samples (default: from LANG, else en)
       --answers <file>    JSON file with answers ({"name": ..., "framework": ..., "jobs": [...]})
       --dry-run           print the create/update/delete plan and write nothing
@@ -230,6 +241,11 @@ const es: Catalog = {
     ingressHost: 'Nombre de host público',
     ingressService: 'Service de destino',
     ingressPort: 'Puerto del Service',
+    ci: 'Sistema de CI para los pipelines',
+    ciGithub: 'GitHub Actions, con Dependabot y pull requests de actualización de la política',
+    ciAzure: 'Azure Pipelines',
+    ciGitlab: 'GitLab CI',
+    ciNone: 'ninguno: sin ficheros de pipeline',
   },
   planTitle: (dir) => `Plan para ${dir}:`,
   dryRunNothingWritten: 'Simulación: no se escribió nada.',
@@ -258,6 +274,7 @@ Opciones:
       --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
                           expone por HTTP un front web de este repo (los tres juntos)
       --route <r>         gateway (HTTPRoute, por defecto) | ingress
+      --ci <sistema>      github | azure | gitlab | none: ficheros de pipeline de CI a escribir (por defecto: github)
       --lang <en|es>      idioma de los mensajes y ejemplos (por defecto: según LANG, si no en)
       --answers <archivo> archivo JSON con respuestas ({"name": ..., "framework": ..., "jobs": [...]})
       --dry-run           muestra el plan de crear/actualizar/borrar y no escribe nada

@@ -1,7 +1,7 @@
 import prompts, { type PromptObject } from 'prompts';
 import { CancelledError, InvalidInputError } from '../errors.js';
 import { policy } from '../policy/index.js';
-import { assertName, assertSchedule, assertTimeZone } from '../project/validate.js';
+import { assertName, assertSchedule, assertTimeZone, CI_SYSTEMS } from '../project/validate.js';
 import { formatPreview, previewSchedule } from '../schedule/preview.js';
 import type { Answers } from './answers.js';
 import { formatProblem } from './format.js';
@@ -137,6 +137,7 @@ export async function ask(given: Answers, defaultName: string, msgs: Messages, l
     a.ingressService ??= await one<string>({ type: 'text', message: q.ingressService, validate: validator(msgs, (v) => assertName('http.service', v)) });
     a.ingressPort ??= String(await one<number>({ type: 'number', message: q.ingressPort, initial: 8080, min: 1, max: 65535 }));
   }
+  a.ci ??= await select(q.ci, CI_SYSTEMS, CI_SYSTEMS[0]!, { github: q.ciGithub, azure: q.ciAzure, gitlab: q.ciGitlab, none: q.ciNone });
   return dropDefaults(a, given);
 }
 
@@ -154,6 +155,7 @@ function dropDefaults(a: Answers, given: Answers): Answers {
     restartPolicy: d.restartPolicy,
     registry: d.registry,
     namespace: a.name,
+    ci: CI_SYSTEMS[0],
   };
   const out: Answers = { ...a };
   for (const [key, value] of Object.entries(defaults) as [keyof Answers, string][]) {

@@ -113,6 +113,9 @@ export interface ExistingAppOptions {
   readonly project: string;
 }
 
+/** CI systems whose pipelines the generator writes. */
+export type CiSystem = 'github' | 'azure' | 'gitlab' | 'none';
+
 /** Options of {@link BatchJobProject}, as written in the generated repository's `.projenrc.ts`. */
 export interface BatchJobProjectOptions {
   /** Repository and application name: lowercase DNS-1123 label, at most 52 characters. */
@@ -155,6 +158,17 @@ export interface BatchJobProjectOptions {
   readonly unmanaged?: readonly string[];
   /** HTTP exposure for a web front in the same repo. @default - none */
   readonly http?: HttpExposureOptions;
+  /**
+   * CI system the pipelines are written for: GitHub Actions (with Dependabot), Azure Pipelines, GitLab CI or
+   * none. Changing it and re-syncing deletes the previous system's pipeline files.
+   * @default 'github'
+   */
+  readonly ci?: CiSystem;
+  /**
+   * Also write a deploy pipeline (behind an environment approval; run by hand with an older tag to roll back).
+   * @default false
+   */
+  readonly deploy?: boolean;
   /**
    * Directory the project is synthesised into.
    * @default process.cwd()

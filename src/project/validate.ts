@@ -5,7 +5,10 @@ import { looksLikeSecret } from '../util/secrets.js';
 import { isSafeRelativePath } from '../util/paths.js';
 import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
 import { dns1123SubdomainProblems } from '../validation/apiserver/names.js';
-import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
+import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, CiSystem, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
+
+/** The CI systems `ci` accepts; the first is the default. */
+export const CI_SYSTEMS: readonly CiSystem[] = ['github', 'azure', 'gitlab', 'none'];
 
 const EXAMPLE_NAME = 'nightly-report';
 
@@ -82,6 +85,8 @@ export interface ResolvedOptions {
   readonly app: { readonly project: string; readonly existing: boolean };
   readonly unmanaged: readonly string[];
   readonly http?: Required<Omit<HttpExposureOptions, 'gatewayNamespace'>> & { readonly gatewayNamespace: string };
+  readonly ci: CiSystem;
+  readonly deploy: boolean;
 }
 
 function resolveEnv(field: string, env: Readonly<Record<string, string>> | undefined): Record<string, string> {
@@ -202,7 +207,9 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
     ? { project: assertProjectPath('existingApp.project', options.existingApp.project), existing: true }
     : { project: `src/${pascalCase(name)}/${pascalCase(name)}.csproj`, existing: false };
   const unmanaged = (options.unmanaged ?? []).map((p, i) => assertRelativePath(`unmanaged[${i}]`, p));
-  return { name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace) };
+  const ci = options.ci === undefined ? CI_SYSTEMS[0]! : assertEnum('ci', options.ci, CI_SYSTEMS);
+  if (options.deploy !== undefined && typeof options.deploy !== 'boolean') throw new InvalidInputError('option-invalid', 'deploy', String(options.deploy), 'true');
+  return { name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace), ci, deploy: options.deploy ?? false };
 }
 
 function assertRelativePath(field: string, path: unknown): string {
