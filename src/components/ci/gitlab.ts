@@ -64,7 +64,7 @@ export function gitlabPipeline(ctx: RepoContext, features: CiFeatures): object {
     image: { name: images.kubectl, entrypoint: [''] },
     script: [cmd.render],
   };
-  pipeline.image = {
+  pipeline['image-build'] = {
     stage: 'image',
     ...docker,
     rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }],
