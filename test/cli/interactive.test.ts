@@ -30,6 +30,7 @@ describe('create-batch-job: interactive (real pseudo-terminal)', () => {
       { expect: 'Kubernetes namespace', send: `reporting${ENTER}` },
       { expect: 'Image registry', send: ENTER },
       { expect: 'web front', send: ENTER },
+      { expect: 'CI system', send: `${DOWN}${ENTER}` },
       { expect: 'Next steps', send: '' },
     ]);
     expect(result.failedStep, result.transcript).toBeNull();
@@ -46,6 +47,9 @@ describe('create-batch-job: interactive (real pseudo-terminal)', () => {
     expect(rc).toContain("namespace: 'reporting'");
     expect(rc).not.toContain('registry');
     expect(rc).not.toContain('concurrencyPolicy');
+    expect(rc).toContain("ci: 'azure'");
+    expect(existsSync(join(dir, 'azure-pipelines.yml'))).toBe(true);
+    expect(existsSync(join(dir, '.github'))).toBe(false);
   });
 
   it('Ctrl+C at a prompt exits 130 and writes nothing', async () => {
