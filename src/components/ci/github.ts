@@ -186,7 +186,8 @@ export function deployWorkflow(ctx: RepoContext): Workflow {
         permissions: READ,
         environment: { name: DEPLOY_ENVIRONMENT },
         steps: [
-          checkout(ctx),
+          // The manifests of the commit whose build triggered the run (a later push may already be on main).
+          checkout(ctx, { ref: '${{ github.event.workflow_run.head_sha || github.sha }}' }),
           setupKubectl(ctx),
           {
             id: 'deploy',

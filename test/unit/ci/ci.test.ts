@@ -220,3 +220,35 @@ describe('generated README', () => {
   });
 });
 
+
+describe('deploy and rollback', () => {
+  it('GitHub: after a main build or by hand with a tag, behind the production environment', () => {
+    const wf = ciFiles(context({ name: 'a', deploy: true })).get('.github/workflows/deploy.yml') as Workflow & { on: { workflow_dispatch: { inputs: { tag: object } }; workflow_run: { workflows: string[] } } };
+    expect(wf.on.workflow_run.workflows).toEqual(['build']);
+    expect(wf.on.workflow_dispatch.inputs.tag).toBeDefined();
+    const job = wf.jobs.deploy!;
+    expect(job.environment).toEqual({ name: 'production' });
+    const step = job.steps.find((s) => s.id === 'deploy')!;
+    expect(step.env!.DEPLOY_TAG).toBe('${{ inputs.tag || github.event.workflow_run.head_sha || github.sha }}');
+    expect(step.run).toContain('kustomize edit set image "a=$IMAGE:$DEPLOY_TAG"');
+    expect(step.run).toContain('kubectl apply -k deploy/k8s');
+    expect(job.steps.some((s) => s.name === 'Record what was deployed')).toBe(true);
+  });
+
+  it('Azure: a deployment job on the production environment, the tag a run-time parameter', () => {
+    const doc = ciFiles(context({ name: 'a', ci: 'azure', deploy: true })).get('azure-pipelines.yml') as { parameters: { name: string }[]; stages: { stage: string; jobs: { environment?: string; deployment?: string }[] }[] };
+    expect(doc.parameters.map((p) => p.name)).toEqual(['deployTag']);
+    const deploy = doc.stages.find((s) => s.stage === 'deploy')!;
+    expect(deploy.jobs[0]).toMatchObject({ deployment: 'deploy', environment: 'production' });
+    expect(JSON.stringify(deploy)).toContain('${{ parameters.deployTag }}');
+    expect(ciFiles(context({ name: 'a', ci: 'azure' })).get('azure-pipelines.yml')).not.toHaveProperty('parameters');
+  });
+
+  it('GitLab: a manual job on the production environment, DEPLOY_TAG defaulting to the commit', () => {
+    const doc = ciFiles(context({ name: 'a', ci: 'gitlab', deploy: true })).get('.gitlab-ci.yml') as Record<string, { environment?: object; rules?: object[]; script?: string[] }>;
+    expect(doc.deploy!.environment).toEqual({ name: 'production' });
+    expect(doc.deploy!.rules).toEqual([{ if: '$CI_COMMIT_BRANCH == "main"', when: 'manual' }]);
+    expect(doc.deploy!.script![0]).toBe('DEPLOY_TAG="${DEPLOY_TAG:-$CI_COMMIT_SHA}"');
+    expect(ciFiles(context({ name: 'a', ci: 'gitlab' })).get('.gitlab-ci.yml')).not.toHaveProperty('deploy');
+  });
+});
