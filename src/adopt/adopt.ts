@@ -65,6 +65,8 @@ export function adopt(options: AdoptOptions): AdoptResult {
     name,
     ...(detection.framework && detection.framework !== policy.defaultFramework ? { framework: detection.framework as 'net8.0' } : {}),
     existingApp: { project: detection.app.path },
+    // Pipelines follow the system the repo already uses.
+    ...(detection.ci.includes('azure-pipelines.yml') ? { ci: 'azure' as const } : detection.ci.includes('.gitlab-ci.yml') ? { ci: 'gitlab' as const } : {}),
   };
 
   const staging = join(repo, `.batch-job-adopt-${process.pid}`);

@@ -28,12 +28,14 @@ export interface Answers {
   instanaEndpoint?: string;
   /** `false` leaves the Instana values file out. */
   instana?: boolean;
+  ci?: string;
 }
 
 export const ANSWER_KEYS: readonly (keyof Answers)[] = [
   'directory', 'name', 'framework', 'jobs', 'kind', 'schedule', 'timeZone', 'concurrencyPolicy', 'restartPolicy',
   'namespace', 'registry', 'imageTag', 'ingressHost', 'ingressService', 'ingressPort', 'route',
   'instanaZone', 'instanaCluster', 'instanaEndpoint', 'instana',
+  'ci',
 ];
 
 /** The flag that sets an options field, so messages name what the user typed. */
@@ -53,6 +55,7 @@ const FLAGS: Record<string, string> = {
   'instana.endpointHost': '--instana-endpoint',
   'instana.endpointPort': '--instana-endpoint',
   instanaEndpoint: '--instana-endpoint',
+  ci: '--ci',
 };
 
 export function flagFor(field: string): string | undefined {
@@ -92,6 +95,7 @@ export function toProjectOptions(answers: Answers, name: string): BatchJobProjec
   if (answers.namespace !== undefined) options.namespace = answers.namespace;
   if (answers.registry !== undefined) options.registry = answers.registry;
   if (answers.imageTag !== undefined) options.imageTag = answers.imageTag;
+  if (answers.ci !== undefined) options.ci = answers.ci;
 
   const http = [answers.ingressHost, answers.ingressService, answers.ingressPort];
   if (http.some((v) => v !== undefined) || answers.route !== undefined) {

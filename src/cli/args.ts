@@ -34,6 +34,7 @@ export interface CreateArgs {
   readonly instanaEndpoint?: string;
   /** `--no-instana`: false. */
   readonly instana?: boolean;
+  readonly ci?: string;
   /** npm spec installed in place of this package's registry version (for unpublished builds). */
   readonly selfSpec?: string;
 }
@@ -77,6 +78,7 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
         'instana-cluster': { type: 'string' },
         'instana-endpoint': { type: 'string' },
         instana: { type: 'boolean' },
+        ci: { type: 'string' },
       },
     });
   } catch (error) {
@@ -124,5 +126,6 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
     instanaCluster: values['instana-cluster'],
     instanaEndpoint: values['instana-endpoint'],
     instana: values.instana,
+    ci: values.ci,
   };
 }

@@ -50,6 +50,11 @@ type Catalog = {
     instanaZone: string;
     instanaCluster: string;
     instanaEndpoint: string;
+    ci: string;
+    ciGithub: string;
+    ciAzure: string;
+    ciGitlab: string;
+    ciNone: string;
   };
   planTitle: (dir: string) => string;
   dryRunNothingWritten: string;
@@ -130,6 +135,11 @@ const en: Catalog = {
     instanaZone: 'Instana zone (zone.name)',
     instanaCluster: 'Cluster name in Instana (cluster.name)',
     instanaEndpoint: 'Instana backend endpoint (host:port); the agent key is never asked: it goes into a Secret',
+    ci: 'CI system for the pipelines',
+    ciGithub: 'GitHub Actions, with Dependabot and policy-update pull requests',
+    ciAzure: 'Azure Pipelines',
+    ciGitlab: 'GitLab CI',
+    ciNone: 'none: no pipeline files',
   },
   planTitle: (dir) => `Plan for ${dir}:`,
   dryRunNothingWritten: 'Dry run: nothing was written.',
@@ -161,6 +171,7 @@ Options:
       --instana-zone <z>, --instana-cluster <c>, --instana-endpoint <host:port>
                           Instana agent Helm values (deploy/instana/values.yaml; the key stays in a Secret)
       --no-instana        leave the Instana values file out
+      --ci <system>       github | azure | gitlab | none: CI pipeline files to write (default: github)
       --lang <en|es>      language of messages and samples (default: from LANG, else en)
       --answers <file>    JSON file with answers ({"name": ..., "framework": ..., "jobs": [...]})
       --dry-run           print the create/update/delete plan and write nothing
@@ -244,6 +255,11 @@ const es: Catalog = {
     instanaZone: 'Zona de Instana (zone.name)',
     instanaCluster: 'Nombre del clúster en Instana (cluster.name)',
     instanaEndpoint: 'Endpoint del backend de Instana (host:puerto); la clave del agente no se pregunta: va en un Secret',
+    ci: 'Sistema de CI para los pipelines',
+    ciGithub: 'GitHub Actions, con Dependabot y pull requests de actualización de la política',
+    ciAzure: 'Azure Pipelines',
+    ciGitlab: 'GitLab CI',
+    ciNone: 'ninguno: sin ficheros de pipeline',
   },
   planTitle: (dir) => `Plan para ${dir}:`,
   dryRunNothingWritten: 'Simulación: no se escribió nada.',
@@ -275,6 +291,7 @@ Opciones:
       --instana-zone <z>, --instana-cluster <c>, --instana-endpoint <host:puerto>
                           valores Helm del agente de Instana (deploy/instana/values.yaml; la clave queda en un Secret)
       --no-instana        no generar el fichero de valores de Instana
+      --ci <sistema>      github | azure | gitlab | none: ficheros de pipeline de CI a escribir (por defecto: github)
       --lang <en|es>      idioma de los mensajes y ejemplos (por defecto: según LANG, si no en)
       --answers <archivo> archivo JSON con respuestas ({"name": ..., "framework": ..., "jobs": [...]})
       --dry-run           muestra el plan de crear/actualizar/borrar y no escribe nada

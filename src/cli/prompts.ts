@@ -1,7 +1,7 @@
 import prompts, { type PromptObject } from 'prompts';
 import { CancelledError, InvalidInputError } from '../errors.js';
 import { policy } from '../policy/index.js';
-import { assertName, assertSchedule, assertTimeZone } from '../project/validate.js';
+import { assertName, assertSchedule, assertTimeZone, CI_SYSTEMS } from '../project/validate.js';
 import { formatPreview, previewSchedule } from '../schedule/preview.js';
 import { defaultInstanaEndpoint } from '../components/instana/answers.js';
 import type { Answers } from './answers.js';
@@ -144,6 +144,7 @@ export async function ask(given: Answers, defaultName: string, msgs: Messages, l
     a.instanaCluster ??= await one<string>({ type: 'text', message: q.instanaCluster, initial: policy.instana.cluster });
     a.instanaEndpoint ??= await one<string>({ type: 'text', message: q.instanaEndpoint, initial: defaultInstanaEndpoint });
   }
+  a.ci ??= await select(q.ci, CI_SYSTEMS, CI_SYSTEMS[0]!, { github: q.ciGithub, azure: q.ciAzure, gitlab: q.ciGitlab, none: q.ciNone });
   return dropDefaults(a, given);
 }
 
@@ -164,6 +165,7 @@ function dropDefaults(a: Answers, given: Answers): Answers {
     instanaZone: policy.instana.zone,
     instanaCluster: policy.instana.cluster,
     instanaEndpoint: defaultInstanaEndpoint,
+    ci: CI_SYSTEMS[0],
   };
   const out: Answers = { ...a };
   for (const [key, value] of Object.entries(defaults) as [keyof Answers, string][]) {

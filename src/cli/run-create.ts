@@ -47,11 +47,11 @@ interface Target {
 
 function flagAnswers(args: CreateArgs): Partial<Answers> {
   const { directory, name, framework, jobs, kind, schedule, timeZone, concurrencyPolicy, restartPolicy } = args;
-  const { namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route } = args;
+  const { namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route, ci } = args;
   const { instanaZone, instanaCluster, instanaEndpoint, instana } = args;
   return {
     directory, name, framework, jobs: jobs ? [...jobs] : undefined, kind, schedule, timeZone, concurrencyPolicy,
-    restartPolicy, namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route,
+    restartPolicy, namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route, ci,
     instanaZone, instanaCluster, instanaEndpoint, instana,
   };
 }

@@ -119,6 +119,35 @@ dotnet_sort_system_directives_first = true
     zone: 'batch-jobs',
     cluster: 'batch-jobs-cluster',
   },
+  ci: {
+    nodeVersion: '24',
+    mainBranch: 'main',
+    versionTagPrefix: 'v',
+    kubectlVersion: 'v1.34.1',
+    githubActions: {
+      checkout: 'actions/checkout@v5',
+      setupDotnet: 'actions/setup-dotnet@v5',
+      setupNode: 'actions/setup-node@v5',
+      setupKubectl: 'azure/setup-kubectl@v4',
+      uploadArtifact: 'actions/upload-artifact@v4',
+      downloadArtifact: 'actions/download-artifact@v5',
+      uploadSarif: 'github/codeql-action/upload-sarif@v3',
+    },
+    azureTasks: {
+      useDotnet: 'UseDotNet@2',
+      node: 'NodeTool@0',
+      kubectl: 'KubectlInstaller@0',
+      publishTestResults: 'PublishTestResults@2',
+      publishArtifact: 'PublishPipelineArtifact@1',
+    },
+    gitlabImages: {
+      node: 'node:24-bookworm',
+      kubectl: 'alpine/k8s:1.34.1',
+      docker: 'docker:28',
+      dockerDaemon: 'docker:28-dind',
+    },
+    trx2junitVersion: '2.1.0',
+  },
   changelog: [
     {
       version: '1.1.0',

@@ -107,6 +107,26 @@ export interface ChangelogEntry {
   readonly changes: readonly string[];
 }
 
+/** What the generated CI pipelines run with; moving a version here moves every system's pipeline. */
+export interface CiPolicy {
+  /** Node.js major used to run projen in CI. */
+  readonly nodeVersion: string;
+  /** Branch whose builds push the image and may deploy. */
+  readonly mainBranch: string;
+  /** Git tags starting with this prefix are releases; the image also gets the tag without it. */
+  readonly versionTagPrefix: string;
+  /** kubectl release installed to render and apply the manifests. */
+  readonly kubectlVersion: string;
+  /** GitHub Actions, pinned to released major versions. */
+  readonly githubActions: Readonly<Record<'checkout' | 'setupDotnet' | 'setupNode' | 'setupKubectl' | 'uploadArtifact' | 'downloadArtifact' | 'uploadSarif', string>>;
+  /** Azure Pipelines tasks, pinned to major versions. */
+  readonly azureTasks: Readonly<Record<'useDotnet' | 'node' | 'kubectl' | 'publishTestResults' | 'publishArtifact', string>>;
+  /** GitLab CI images (pinned tags) for the jobs that do not build .NET (those use the policy's SDK image). */
+  readonly gitlabImages: Readonly<Record<'node' | 'kubectl' | 'docker' | 'dockerDaemon', string>>;
+  /** .NET tool GitLab uses to turn TRX test results into the JUnit XML its test view reads. */
+  readonly trx2junitVersion: string;
+}
+
 /** One published version of the policy. */
 export interface Policy {
   /** Semantic version of the policy data. */
@@ -128,6 +148,7 @@ export interface Policy {
   readonly containerUid: number;
   readonly telemetry: TelemetryPolicy;
   readonly instana: InstanaPolicy;
+  readonly ci: CiPolicy;
   /** What changed in each version, newest first; a re-sync prints the entries newer than the repo's record. */
   readonly changelog: readonly ChangelogEntry[];
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JsonFile, Project, SampleFile, typescript } from 'projen';
+import { addCiFiles } from '../components/ci/index.js';
 import { addDockerFiles } from '../components/docker/index.js';
 import { addDotnetFiles } from '../components/dotnet/index.js';
 import { addInstanaFiles } from '../components/instana/index.js';
@@ -57,6 +58,7 @@ export class BatchJobProject extends Project {
     addDockerFiles(this, this.context);
     addKubernetesFiles(this, this.context);
     addInstanaFiles(this, this.context);
+    addCiFiles(this, this.context);
 
     this.gitignore.exclude('node_modules/', 'bin/', 'obj/', 'publish/', '*.user', '.vs/', 'TestResults/');
     for (const path of resolved.unmanaged) this.tryRemoveFile(path);

@@ -130,6 +130,9 @@ export interface ExistingAppOptions {
   readonly project: string;
 }
 
+/** CI systems whose pipelines the generator writes. */
+export type CiSystem = 'github' | 'azure' | 'gitlab' | 'none';
+
 /** Options of {@link BatchJobProject}, as written in the generated repository's `.projenrc.ts`. */
 export interface BatchJobProjectOptions {
   /** Repository and application name: lowercase DNS-1123 label, at most 52 characters. */
@@ -177,6 +180,17 @@ export interface BatchJobProjectOptions {
   readonly instana?: InstanaOptions | false;
   /** HTTP exposure for a web front in the same repo. @default - none */
   readonly http?: HttpExposureOptions;
+  /**
+   * CI system the pipelines are written for: GitHub Actions (with Dependabot), Azure Pipelines, GitLab CI or
+   * none. Changing it and re-syncing deletes the previous system's pipeline files.
+   * @default 'github'
+   */
+  readonly ci?: CiSystem;
+  /**
+   * Also write a deploy pipeline (behind an environment approval; run by hand with an older tag to roll back).
+   * @default false
+   */
+  readonly deploy?: boolean;
   /**
    * Directory the project is synthesised into.
    * @default process.cwd()

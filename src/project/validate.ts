@@ -6,7 +6,10 @@ import { looksLikeSecret } from '../util/secrets.js';
 import { isSafeRelativePath } from '../util/paths.js';
 import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
 import { dns1123SubdomainProblems } from '../validation/apiserver/names.js';
-import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
+import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, CiSystem, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
+
+/** The CI systems `ci` accepts; the first is the default. */
+export const CI_SYSTEMS: readonly CiSystem[] = ['github', 'azure', 'gitlab', 'none'];
 
 const EXAMPLE_NAME = 'nightly-report';
 
@@ -85,6 +88,8 @@ export interface ResolvedOptions {
   readonly http?: Required<Omit<HttpExposureOptions, 'gatewayNamespace'>> & { readonly gatewayNamespace: string };
   /** Instana agent values; undefined when the team left the file out. */
   readonly instana?: ResolvedInstana;
+  readonly ci: CiSystem;
+  readonly deploy: boolean;
 }
 
 function resolveEnv(field: string, env: Readonly<Record<string, string>> | undefined): Record<string, string> {
@@ -205,7 +210,12 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
     ? { project: assertProjectPath('existingApp.project', options.existingApp.project), existing: true }
     : { project: `src/${pascalCase(name)}/${pascalCase(name)}.csproj`, existing: false };
   const unmanaged = (options.unmanaged ?? []).map((p, i) => assertRelativePath(`unmanaged[${i}]`, p));
-  return { name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace), instana: resolveInstana(options.instana) };
+  const ci = options.ci === undefined ? CI_SYSTEMS[0]! : assertEnum('ci', options.ci, CI_SYSTEMS);
+  if (options.deploy !== undefined && typeof options.deploy !== 'boolean') throw new InvalidInputError('option-invalid', 'deploy', String(options.deploy), 'true');
+  return {
+    name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace),
+    instana: resolveInstana(options.instana), ci, deploy: options.deploy ?? false,
+  };
 }
 
 function assertRelativePath(field: string, path: unknown): string {

@@ -33,6 +33,7 @@ describe('create-batch-job: interactive (real pseudo-terminal)', () => {
       { expect: 'Instana zone', send: `eu-west${ENTER}` },
       { expect: 'Cluster name in Instana', send: ENTER },
       { expect: 'Instana backend endpoint', send: ENTER },
+      { expect: 'CI system', send: `${DOWN}${ENTER}` },
       { expect: 'Next steps', send: '' },
     ]);
     expect(result.failedStep, result.transcript).toBeNull();
@@ -49,6 +50,9 @@ describe('create-batch-job: interactive (real pseudo-terminal)', () => {
     expect(rc).toContain("namespace: 'reporting'");
     expect(rc).not.toContain('registry');
     expect(rc).not.toContain('concurrencyPolicy');
+    expect(rc).toContain("ci: 'azure'");
+    expect(existsSync(join(dir, 'azure-pipelines.yml'))).toBe(true);
+    expect(existsSync(join(dir, '.github'))).toBe(false);
   });
 
   it('Ctrl+C at a prompt exits 130 and writes nothing', async () => {

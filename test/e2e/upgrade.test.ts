@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listFiles, managedFiles } from '../../src/cli/plan.js';
+import type { Step, Workflow } from '../../src/components/ci/github.js';
 import { policy } from '../../src/policy/index.js';
 import { runCreateBin, tempDir } from '../support/cli.js';
 import { dotnet, jsonLines, startApp } from '../support/dotnet.js';
@@ -11,6 +12,12 @@ import { packNextPolicy } from '../support/next-policy.js';
 import { packSelf } from '../support/pack.js';
 
 const APP = 'NightlyReport';
+
+/** The build workflow's .NET SDK set-up step. */
+function dotnetSetup(dir: string): Step {
+  const workflow = parse(readFileSync(join(dir, '.github/workflows/build.yml'), 'utf8')) as Workflow;
+  return workflow.jobs.build!.steps.find((s) => s.uses?.startsWith('actions/setup-dotnet@'))!;
+}
 
 describe('upgrade to the next policy version', () => {
   let dir: string;
@@ -25,6 +32,7 @@ describe('upgrade to the next policy version', () => {
     expect(created.exitCode, created.stderr).toBe(0);
     dir = join(cwd, 'repo');
     expect(readFileSync(join(dir, 'Directory.Build.props'), 'utf8')).toContain('<TargetFramework>net8.0</TargetFramework>');
+    expect(dotnetSetup(dir).name).toContain(policy.frameworks['net8.0'].sdkVersion);
 
     // The team's own changes, made before the upgrade.
     const edit = (path: string, change: (text: string) => string) => {
@@ -58,6 +66,11 @@ describe('upgrade to the next policy version', () => {
     expect(dockerfile).toContain(`FROM ${policy.frameworks['net10.0'].sdkImage} AS build`);
     expect(dockerfile).toContain(`FROM ${policy.frameworks['net10.0'].runtimeImage}`);
     expect(dockerfile).not.toContain(':8.0');
+    // The CI's SDK setup moves with it: global.json is what setup-dotnet reads, and the step names the new band.
+    const setup = dotnetSetup(dir);
+    expect(setup.with?.['global-json-file']).toBe('global.json');
+    expect(setup.name).toContain(policy.frameworks['net10.0'].sdkVersion);
+    expect(setup.name).not.toContain(policy.frameworks['net8.0'].sdkVersion);
     const cronJob = parse(readFileSync(join(dir, 'deploy/k8s/nightly-report.cronjob.yaml'), 'utf8'));
     expect(cronJob.spec.jobTemplate.spec.backoffLimit).toBe(2);
   });

@@ -1,6 +1,7 @@
 import { SampleFile, type Project } from 'projen';
 import type { RepoContext } from '../../project/context.js';
 import { renderTemplate } from '../../project/templates.js';
+import { ciReadmeModel } from '../ci/readme-model.js';
 
 /** The team-owned README: how to run locally, build the image, deploy, change a schedule and re-sync. */
 export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es'): void {
@@ -10,6 +11,7 @@ export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es')
     testProject: `${ctx.appName}.Tests`,
     exitCodes: ctx.policy.exitCodes,
     policyVersion: ctx.policy.version,
+    ci: ciReadmeModel(ctx),
     // Strict templates need every key present: `http` is null when nothing is exposed.
     options: { ...ctx.options, http: ctx.options.http ?? null, instana: ctx.options.instana ?? null },
     telemetry: ctx.policy.telemetry,

@@ -1,0 +1,26 @@
+import type { RepoContext } from '../../project/context.js';
+import { packageJson } from '../../util/package-info.js';
+
+/**
+ * Dependabot for every ecosystem in the repo. create-batch-job gets its own group so a policy release arrives
+ * as one pull request the policy-update workflow recognises; projen and constructs are left to it (this
+ * package pins them and `npx projen` would undo a separate bump).
+ */
+export function dependabotConfig(_ctx: RepoContext): object {
+  const weekly = { interval: 'weekly' };
+  return {
+    version: 2,
+    updates: [
+      {
+        'package-ecosystem': 'npm',
+        directory: '/',
+        schedule: weekly,
+        groups: { [packageJson.name]: { patterns: [packageJson.name] } },
+        ignore: [{ 'dependency-name': 'projen' }, { 'dependency-name': 'constructs' }],
+      },
+      { 'package-ecosystem': 'nuget', directory: '/', schedule: weekly },
+      { 'package-ecosystem': 'docker', directory: '/', schedule: weekly },
+      { 'package-ecosystem': 'github-actions', directory: '/', schedule: weekly },
+    ],
+  };
+}
