@@ -40,6 +40,10 @@ const project = new typescript.TypeScriptProject({
     'kubernetes-models@5.1.0',
     '@kubernetes-models/gateway-api@2.0.0',
     'diff@8.0.2',
+    'dockerfile-ast@0.7.1',
+    'ignore@7.0.16',
+    'web-tree-sitter@0.27.1',
+    'tree-sitter-c-sharp@0.23.5',
   ],
   devDeps: [
     '@types/node@24.19.2',
@@ -47,6 +51,8 @@ const project = new typescript.TypeScriptProject({
     'vitest@5.1.0',
     'dockerfile-utils@0.16.3',
     'fast-check@4.10.2',
+    'ajv@8.20.0',
+    '@microsoft/sarif-multitool@5.7.0',
   ],
   tsconfig: {
     compilerOptions: {

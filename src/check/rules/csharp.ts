@@ -1,0 +1,140 @@
+import type { Node } from 'web-tree-sitter';
+import { hostedServiceTypes, schedulerNamespaces, timerTypes } from '../../policy/rules.js';
+import type { CheckContext } from '../context.js';
+import { buildNameIndex, lineOf, loadCSharpParser, nameText, parseCSharp, resolveName, type CSharpFile, type NameIndex } from '../csharp/parser.js';
+
+/** Words without which a file cannot break a C# rule: only files containing one are parsed. */
+const PREFILTER = new RegExp(`\\b(${[...schedulerNamespaces, 'Timer', 'BackgroundService', 'IHostedService'].join('|')})\\b`);
+const GLOBAL_USING = /^\s*global\s+using\b/m;
+
+const inScheduler = (name: string) => schedulerNamespaces.some((ns) => name === ns || name.startsWith(`${ns}.`));
+
+/**
+ * C# rules with the tree-sitter parser: in-process scheduler APIs, timers and hosted-service loops, with names
+ * resolved through usings, aliases and the team's own namespaces. A cheap text pre-filter picks the files to parse;
+ * files with `global using`s are parsed too, since their directives apply everywhere.
+ */
+export async function checkCSharp(ctx: CheckContext): Promise<{ parsed: number; scanned: number }> {
+  const texts = new Map<string, string>();
+  for (const path of ctx.files.paths) {
+    if (!path.endsWith('.cs')) continue;
+    const text = ctx.files.read(path);
+    if (text !== undefined && (PREFILTER.test(text) || GLOBAL_USING.test(text))) texts.set(path, text);
+  }
+  if (texts.size === 0) return { parsed: 0, scanned: 0 };
+  const parser = await loadCSharpParser();
+  const files = new Map<string, CSharpFile>();
+  for (const [path, text] of texts) files.set(path, parseCSharp(parser, text));
+  // Aliases declared globally can hide a scheduler behind any name: parse the files that use such an alias too.
+  const index = buildNameIndex([...files.values()]);
+  try {
+    for (const [path, file] of files) {
+      if (PREFILTER.test(texts.get(path)!) || index.globalUsings.some((u) => u.alias)) checkFile(ctx, path, file, index);
+    }
+  } finally {
+    for (const file of files.values()) file.tree.delete();
+  }
+  return { parsed: files.size, scanned: texts.size };
+}
+
+function checkFile(ctx: CheckContext, path: string, file: CSharpFile, index: NameIndex): void {
+  const seen = new Set<string>();
+  const report = (rule: string, node: Node | number, message: string) => {
+    const line = typeof node === 'number' ? node : lineOf(node);
+    const key = `${rule}:${line}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    ctx.report(rule, path, line, message, typeof node === 'number' ? {} : { column: node.startPosition.column + 1 });
+  };
+  for (const u of file.usings) {
+    if (inScheduler(u.target)) report('csharp-scheduler-api', u.line, `${u.alias ? `using ${u.alias} = ${u.target}` : `using ${u.isStatic ? 'static ' : ''}${u.target}`}: in-process scheduler namespace`);
+  }
+  const aliases = new Set([...file.usings, ...index.globalUsings].filter((u) => u.alias).map((u) => u.alias!));
+  const visit = (node: Node): void => {
+    const type = node.type;
+    if (type === 'using_directive') return;
+    if (type === 'qualified_name' || type === 'member_access_expression' || type === 'identifier' || type === 'generic_name') {
+      if (checkName(node)) return;
+    }
+    if (type === 'class_declaration' || type === 'record_declaration') hostedLoops(node);
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+
+  /** Returns true when the node was reported as a whole (its children need no visit). */
+  const checkName = (node: Node): boolean => {
+    const parent = node.parent;
+    // Only the outermost name of a dotted chain, and never a member's own name (`x.Timer`).
+    if (parent && (parent.type === 'qualified_name' || parent.type === 'member_access_expression') && node.type !== 'generic_name') {
+      if (parent.childForFieldName('name')?.id === node.id || parent.type === 'qualified_name') return false;
+    }
+    const written = dottedText(node);
+    if (written === undefined) return false;
+    const head = written.split('.')[0]!;
+    const last = written.split('.').at(-1)!;
+    if (schedulerNamespaces.includes(head) || aliases.has(head)) {
+      const candidates = resolveName(file, index, node, written);
+      if (candidates.length > 0 && candidates.every(inScheduler)) {
+        report('csharp-scheduler-api', node, `${written} resolves to ${candidates[0]}: in-process scheduler API`);
+        return true;
+      }
+    }
+    if (last === 'Timer' && !isDeclarationName(node)) {
+      const hit = resolveName(file, index, node, written).find((c) => timerTypes.includes(c));
+      if (hit) {
+        report('csharp-timer', node, `${written} is ${hit}: a timer schedules work in-process`);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  const hostedLoops = (cls: Node): void => {
+    const bases = cls.namedChildren.find((c) => c?.type === 'base_list');
+    if (!bases) return;
+    const hosted = bases.namedChildren.some((b) => {
+      if (!b) return false;
+      const written = b.text.replace(/<.*$/s, '').replace(/^global::/, '').replace(/\s+/g, '');
+      return resolveName(file, index, b, written).some((c) => hostedServiceTypes.includes(c));
+    });
+    if (!hosted) return;
+    const body = cls.childForFieldName('body');
+    if (!body) return;
+    for (const loop of body.descendantsOfType(['while_statement', 'for_statement', 'do_statement', 'foreach_statement'])) {
+      if (!loop) continue;
+      const waits = loop.descendantsOfType('invocation_expression').some((call) => {
+        const fn = call?.childForFieldName('function');
+        if (!fn || fn.type !== 'member_access_expression') return false;
+        const member = fn.childForFieldName('name')?.text;
+        if (member === 'WaitForNextTickAsync') return true;
+        if (member !== 'Delay') return false;
+        const target = fn.childForFieldName('expression');
+        return !!target && resolveName(file, index, target, nameText(target)).includes('System.Threading.Tasks.Task');
+      });
+      if (waits) report('csharp-background-loop', loop, `${cls.childForFieldName('name')?.text ?? 'a hosted service'} loops on Task.Delay/PeriodicTimer: a hand-made scheduler`);
+    }
+  };
+
+  visit(file.tree.rootNode);
+}
+
+/** `A.B.C` for names and member-access chains made only of identifiers; undefined for `x().Y` and the like. */
+function dottedText(node: Node): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'generic_name') return node.namedChildren[0]?.text;
+  if (node.type === 'alias_qualified_name') return nameText(node);
+  if (node.type === 'qualified_name' || node.type === 'member_access_expression') {
+    const left = node.childForFieldName(node.type === 'qualified_name' ? 'qualifier' : 'expression');
+    const right = node.childForFieldName('name');
+    if (!left || !right) return undefined;
+    const l = dottedText(left);
+    const r = right.type === 'generic_name' ? right.namedChildren[0]?.text : right.text;
+    return l === undefined || r === undefined ? undefined : `${l}.${r}`;
+  }
+  return undefined;
+}
+
+function isDeclarationName(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  return parent.childForFieldName('name')?.id === node.id && /declaration|declarator|parameter/.test(parent.type);
+}
