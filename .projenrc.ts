@@ -103,6 +103,8 @@ project.addTask('test:fast', {
   steps: [{ spawn: 'compile' }, { exec: 'vitest run --project unit --project cli', receiveArgs: true }],
 });
 project.addTask('bench', { exec: 'node bench/run.ts', receiveArgs: true });
+project.tasks.tryFind('bench')?.exec('node bench/check.ts');
+project.addTask('rule-docs', { description: 'Rewrite docs/rules from src/policy/rules.ts', exec: 'node scripts/rule-docs.ts' });
 project.addTask('demo', {
   description: 'Generate a complete repo non-interactively into a temp folder',
   exec: 'node lib/cli/create.js --demo',

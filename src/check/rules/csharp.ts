@@ -47,7 +47,7 @@ function checkFile(ctx: CheckContext, path: string, file: CSharpFile, index: Nam
     ctx.report(rule, path, line, message, typeof node === 'number' ? {} : { column: node.startPosition.column + 1 });
   };
   for (const u of file.usings) {
-    if (inScheduler(u.target)) report('csharp-scheduler-api', u.line, `${u.alias ? `using ${u.alias} = ${u.target}` : `using ${u.isStatic ? 'static ' : ''}${u.target}`}: in-process scheduler namespace`);
+    if (inScheduler(u.target)) report('csharp-scheduler-api', u.line, u.alias ? `using ${u.alias} = ${u.target}` : `using ${u.isStatic ? 'static ' : ''}${u.target}`);
   }
   const aliases = new Set([...file.usings, ...index.globalUsings].filter((u) => u.alias).map((u) => u.alias!));
   const visit = (node: Node): void => {
@@ -73,15 +73,15 @@ function checkFile(ctx: CheckContext, path: string, file: CSharpFile, index: Nam
     const last = written.split('.').at(-1)!;
     if (schedulerNamespaces.includes(head) || aliases.has(head)) {
       const candidates = resolveName(file, index, node, written);
-      if (candidates.length > 0 && candidates.every(inScheduler)) {
-        report('csharp-scheduler-api', node, `${written} resolves to ${candidates[0]}: in-process scheduler API`);
+      if (candidates.length > 0 && inScheduler(candidates[0]!)) {
+        report('csharp-scheduler-api', node, written === candidates[0] ? written : `${written} resolves to ${candidates[0]}`);
         return true;
       }
     }
     if (last === 'Timer' && !isDeclarationName(node)) {
       const hit = resolveName(file, index, node, written).find((c) => timerTypes.includes(c));
       if (hit) {
-        report('csharp-timer', node, `${written} is ${hit}: a timer schedules work in-process`);
+        report('csharp-timer', node, written === hit ? `${hit} field, variable or construction` : `${written} is ${hit}`);
         return true;
       }
     }
@@ -110,7 +110,7 @@ function checkFile(ctx: CheckContext, path: string, file: CSharpFile, index: Nam
         const target = fn.childForFieldName('expression');
         return !!target && resolveName(file, index, target, nameText(target)).includes('System.Threading.Tasks.Task');
       });
-      if (waits) report('csharp-background-loop', loop, `${cls.childForFieldName('name')?.text ?? 'a hosted service'} loops on Task.Delay/PeriodicTimer: a hand-made scheduler`);
+      if (waits) report('csharp-background-loop', loop, `${cls.childForFieldName('name')?.text ?? 'a hosted service'} waits on Task.Delay/PeriodicTimer in a loop`);
     }
   };
 
