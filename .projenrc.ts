@@ -41,6 +41,7 @@ const project = new typescript.TypeScriptProject({
     '@kubernetes-models/gateway-api@2.0.0',
     'diff@8.0.2',
     'dockerfile-ast@0.7.1',
+    'js-yaml@5.5.0',
     'ignore@7.0.16',
     'web-tree-sitter@0.27.1',
     'tree-sitter-c-sharp@0.23.5',

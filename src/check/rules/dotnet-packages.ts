@@ -16,7 +16,7 @@ const PACKAGE_ITEM = /<(PackageReference|PackageVersion|GlobalPackageReference)\
  * direct in the same lock/assets file is left to the MSBuild file that declares it.
  */
 export function checkDotnetPackages(ctx: CheckContext): void {
-  for (const path of ctx.files.paths) {
+  for (const path of [...ctx.files.paths, ...solutionOnlyProjects(ctx)]) {
     const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
     if (MSBUILD.test(path)) {
       const text = ctx.files.read(path);
@@ -38,10 +38,46 @@ export function checkDotnetPackages(ctx: CheckContext): void {
       const graph = name === 'packages.lock.json' ? lockGraph(json) : assetsGraph(json);
       for (const [banned, via] of transitiveHits(graph)) {
         const rule = bannedRule(banned)!;
-        ctx.report('dotnet-banned-package-transitive', path, lineOfText(text, new RegExp(`"${banned.replace(/\./g, '\\.')}(/[^"]*)?"\\s*:`, 'i')), `${banned} arrives through ${via.join(', ')} (${rule.pattern}: ${rule.reason})`);
+        ctx.report('dotnet-banned-package-transitive', path, lineOfText(text, new RegExp(`"${banned.replace(/\./g, '\\.')}(/[^"]*)?"\\s*:\\s*\\{`, 'i')), `${banned} arrives through ${via.join(', ')} (${rule.pattern}: ${rule.reason})`);
       }
     }
   }
+}
+
+/** `Project("{…}") = "Name", "src\\App\\App.csproj", "{…}"` in `.sln`; `<Project Path="src/App/App.csproj" />` in `.slnx`. */
+const SLN_PROJECT = /^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"/gm;
+const SLNX_PROJECT = /<Project\b[^>]*\bPath\s*=\s*"([^"]+\.(?:cs|fs|vb)proj)"/g;
+
+/**
+ * Projects a solution lists that the walk did not (a `.gitignore`d or skipped folder): they build, so they are
+ * checked too. A project outside the scanned folder is a note.
+ */
+function solutionOnlyProjects(ctx: CheckContext): string[] {
+  const listed = new Set(ctx.files.paths);
+  const extra = new Set<string>();
+  for (const sln of ctx.files.paths.filter((p) => /\.slnx?$/i.test(p))) {
+    const text = ctx.files.read(sln);
+    if (text === undefined) continue;
+    const dir = sln.includes('/') ? sln.slice(0, sln.lastIndexOf('/')) : '';
+    for (const m of text.matchAll(sln.toLowerCase().endsWith('.slnx') ? SLNX_PROJECT : SLN_PROJECT)) {
+      const path = normalize([dir, m[1]!.replace(/\\/g, '/')].filter(Boolean).join('/'));
+      if (path === undefined) ctx.note({ kind: 'unreadable', file: sln, message: `lists ${m[1]}, outside the scanned folder: not checked` });
+      else if (!listed.has(path)) extra.add(path);
+    }
+  }
+  return [...extra].sort();
+}
+
+/** Resolves `.` and `..`; undefined when the path climbs above the root. */
+function normalize(path: string): string | undefined {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.pop() === undefined) return undefined;
+    } else out.push(part);
+  }
+  return out.join('/');
 }
 
 interface Graph {

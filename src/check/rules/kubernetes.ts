@@ -12,6 +12,8 @@ import { parseYamlFile, type YamlDoc } from '../yaml-source.js';
 import { checkIngressObjects, type LocatedObject } from './ingress.js';
 
 const EXEMPTIONS_FILE = /(^|\/)batch-job\.exemptions\.ya?ml$/;
+const KUSTOMIZATION_FILE = /(^|\/)kustomization\.ya?ml$/;
+const KUSTOMIZE_API = 'kustomize.config.k8s.io/v1beta1';
 
 function isKubeObject(value: unknown): value is KubeObject {
   return typeof value === 'object' && value !== null && typeof (value as KubeObject).apiVersion === 'string' && typeof (value as KubeObject).kind === 'string';
@@ -31,18 +33,21 @@ export function checkKubernetes(ctx: CheckContext): void {
   const located: LocatedObject[] = [];
   for (const path of paths) {
     if (!/\.ya?ml$/i.test(path) || isCiFile(path) || EXEMPTIONS_FILE.test(path) || helmRoots.some((r) => path.startsWith(r))) continue;
+    const kustomization = KUSTOMIZATION_FILE.test(path);
     const text = ctx.files.read(path);
-    if (text === undefined || !/^\s*kind\s*:/m.test(text)) continue;
+    if (text === undefined || (!kustomization && !/^\s*kind\s*:/m.test(text))) continue;
     const parsed = parseYamlFile(text);
     if (parsed.error) {
       ctx.note({ kind: 'yaml-invalid', file: path, message: `not valid YAML at line ${parsed.error.line}: ${parsed.error.message}` });
     }
     for (const doc of parsed.docs) {
       if (isKubeObject(doc.value)) located.push({ file: path, doc, obj: doc.value });
+      // apiVersion and kind are optional in a kustomization file.
+      else if (kustomization && typeof doc.value === 'object' && doc.value !== null) located.push({ file: path, doc, obj: { apiVersion: KUSTOMIZE_API, kind: 'Kustomization', ...(doc.value as object) } });
     }
   }
 
-  const kustomizations = located.filter((o) => o.obj.kind === 'Kustomization' || /(^|\/)kustomization\.ya?ml$/.test(o.file));
+  const kustomizations = located.filter((o) => o.obj.kind === 'Kustomization' || KUSTOMIZATION_FILE.test(o.file));
   const rendered = new Map<LocatedObject, KubeObject>();
   const pinnedFor = new Map<string, string[]>();
   for (const k of kustomizations) {

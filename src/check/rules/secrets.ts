@@ -46,7 +46,7 @@ export function checkSecrets(ctx: CheckContext): void {
         ctx.report('secret-literal', path, line, 'a value in a well-known key format (not shown)');
         return;
       }
-      const pair = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(.+?)\s*$/.exec(raw);
+      const pair = /^\s*(?:-\s+|export\s+|set\s+|\$env:)?["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(.+?)\s*$/.exec(raw);
       if (!pair || raw.trimStart().startsWith('#')) return;
       const name = pair[1]!;
       const value = unquote(pair[2]!.replace(/\s+#.*$/, ''));

@@ -72,7 +72,7 @@ describe('.NET fixtures', () => {
   it('reports Hangfire (direct), Quartz (central package) and Coravel (transitive, naming the direct package)', () => {
     expect(at(dotnet, 'dotnet-banned-package')).toEqual(['Directory.Packages.props:7', 'src/Web/Web.csproj:6']);
     const transitive = dotnet.findings.filter((f) => f.rule === 'dotnet-banned-package-transitive');
-    expect(transitive.map((f) => `${f.file}:${f.line}`)).toEqual(['src/Trans/obj/project.assets.json:8']);
+    expect(transitive.map((f) => `${f.file}:${f.line}`)).toEqual(['src/Trans/obj/project.assets.json:11']);
     expect(transitive[0]!.message).toContain('Coravel arrives through Acme.Jobs');
   });
 
