@@ -46,8 +46,8 @@ export function applyExemptions(ctx: CheckContext, findings: readonly CheckFindi
     const line = doc.lineOf(`exemptions[${i}]`);
     const e = raw as Partial<Record<keyof Exemption, unknown>>;
     const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : String(e.expires ?? '');
-    const missing = (['rule', 'path', 'justification'] as const).filter((k) => typeof e[k] !== 'string' || (e[k] as string).trim() === '');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(expires)) missing.push('expires (YYYY-MM-DD)' as never);
+    const missing: string[] = (['rule', 'path', 'justification'] as const).filter((k) => typeof e[k] !== 'string' || (e[k] as string).trim() === '');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(expires)) missing.push('expires (YYYY-MM-DD)');
     if (missing.length > 0) {
       ctx.report('exemption-invalid', EXEMPTIONS_FILE, line, `exemption ${i + 1} lacks ${missing.join(', ')}`);
     } else if (!findRule(e.rule as string)) {

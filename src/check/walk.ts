@@ -1,5 +1,5 @@
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { CheckNote } from './finding.js';
 
@@ -151,21 +151,4 @@ function isAssetsReadable(path: string): boolean {
 /** An in-memory repository (unit tests, the property test and the benchmark's synthesis). */
 export function memoryRepository(files: ReadonlyMap<string, string>): RepoFiles {
   return { paths: [...files.keys()].filter(isRelevant).sort(), read: (p) => files.get(p), notes: [] };
-}
-
-/** `relative()` with `/` separators. */
-export function relPosix(from: string, to: string): string {
-  return relative(from, to).split(sep).join('/');
-}
-
-/** Reads at most `bytes` from the start of a file (cheap sniffing without loading big files). */
-export function readHead(path: string, bytes: number): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const n = readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
 }

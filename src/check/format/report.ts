@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Lang } from '../../cli/i18n.js';
 import { policy } from '../../policy/index.js';
 import { findRule, rules, RULE_DOCS_BASE, type RuleSeverity } from '../../policy/rules.js';
@@ -82,7 +83,7 @@ export function toSarif(reports: readonly RepoReport[], lang: Lang): string {
         rules: driverRules,
       },
     },
-    ...(r.root ? { originalUriBaseIds: { SRCROOT: { uri: `file://${r.root.endsWith('/') ? r.root : `${r.root}/`}` } } } : {}),
+    ...(r.root ? { originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(r.root).href.replace(/\/?$/, '/')}` } } } : {}),
     automationDetails: { id: `batch-job-check/${r.name}/` },
     invocations: [
       {

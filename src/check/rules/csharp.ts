@@ -6,6 +6,10 @@ import { buildNameIndex, lineOf, loadCSharpParser, nameText, parseCSharp, resolv
 /** Words without which a file cannot break a C# rule: only files containing one are parsed. */
 const PREFILTER = new RegExp(`\\b(${[...schedulerNamespaces, 'Timer', 'BackgroundService', 'IHostedService'].join('|')})\\b`);
 const GLOBAL_USING = /^\s*global\s+using\b/m;
+const GLOBAL_ALIAS = /^\s*global\s+using\s+(\w+)\s*=/gm;
+
+/** Node types that are part of one dotted name. */
+const NAME_PARTS = new Set(['qualified_name', 'member_access_expression', 'generic_name', 'alias_qualified_name']);
 
 const inScheduler = (name: string) => schedulerNamespaces.some((ns) => name === ns || name.startsWith(`${ns}.`));
 
@@ -16,20 +20,32 @@ const inScheduler = (name: string) => schedulerNamespaces.some((ns) => name === 
  */
 export async function checkCSharp(ctx: CheckContext): Promise<{ parsed: number; scanned: number }> {
   const texts = new Map<string, string>();
-  for (const path of ctx.files.paths) {
-    if (!path.endsWith('.cs')) continue;
+  const aliases = new Set<string>();
+  const csFiles = ctx.files.paths.filter((p) => p.endsWith('.cs'));
+  for (const path of csFiles) {
     const text = ctx.files.read(path);
-    if (text !== undefined && (PREFILTER.test(text) || GLOBAL_USING.test(text))) texts.set(path, text);
+    if (text === undefined || !(PREFILTER.test(text) || GLOBAL_USING.test(text))) continue;
+    texts.set(path, text);
+    for (const m of text.matchAll(GLOBAL_ALIAS)) aliases.add(m[1]!);
+  }
+  // A global alias (`global using Q = Quartz;`) hides a scheduler behind any name: a second, rarer pass picks the
+  // files that use one.
+  if (aliases.size > 0) {
+    const uses = new RegExp(`\\b(${[...aliases].join('|')})\\s*\\.`);
+    for (const path of csFiles) {
+      if (texts.has(path)) continue;
+      const text = ctx.files.read(path);
+      if (text !== undefined && uses.test(text)) texts.set(path, text);
+    }
   }
   if (texts.size === 0) return { parsed: 0, scanned: 0 };
   const parser = await loadCSharpParser();
   const files = new Map<string, CSharpFile>();
   for (const [path, text] of texts) files.set(path, parseCSharp(parser, text));
-  // Aliases declared globally can hide a scheduler behind any name: parse the files that use such an alias too.
   const index = buildNameIndex([...files.values()]);
   try {
     for (const [path, file] of files) {
-      if (PREFILTER.test(texts.get(path)!) || index.globalUsings.some((u) => u.alias)) checkFile(ctx, path, file, index);
+      checkFile(ctx, path, texts.get(path)!, file, index);
     }
   } finally {
     for (const file of files.values()) file.tree.delete();
@@ -37,7 +53,7 @@ export async function checkCSharp(ctx: CheckContext): Promise<{ parsed: number; 
   return { parsed: files.size, scanned: texts.size };
 }
 
-function checkFile(ctx: CheckContext, path: string, file: CSharpFile, index: NameIndex): void {
+function checkFile(ctx: CheckContext, path: string, text: string, file: CSharpFile, index: NameIndex): void {
   const seen = new Set<string>();
   const report = (rule: string, node: Node | number, message: string) => {
     const line = typeof node === 'number' ? node : lineOf(node);
@@ -50,42 +66,24 @@ function checkFile(ctx: CheckContext, path: string, file: CSharpFile, index: Nam
     if (inScheduler(u.target)) report('csharp-scheduler-api', u.line, u.alias ? `using ${u.alias} = ${u.target}` : `using ${u.isStatic ? 'static ' : ''}${u.target}`);
   }
   const aliases = new Set([...file.usings, ...index.globalUsings].filter((u) => u.alias).map((u) => u.alias!));
-  const visit = (node: Node): void => {
-    const type = node.type;
-    if (type === 'using_directive') return;
-    if (type === 'qualified_name' || type === 'member_access_expression' || type === 'identifier' || type === 'generic_name') {
-      if (checkName(node)) return;
-    }
-    if (type === 'class_declaration' || type === 'record_declaration') hostedLoops(node);
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-
-  /** Returns true when the node was reported as a whole (its children need no visit). */
-  const checkName = (node: Node): boolean => {
-    const parent = node.parent;
-    // Only the outermost name of a dotted chain, and never a member's own name (`x.Timer`).
-    if (parent && (parent.type === 'qualified_name' || parent.type === 'member_access_expression') && node.type !== 'generic_name') {
-      if (parent.childForFieldName('name')?.id === node.id || parent.type === 'qualified_name') return false;
-    }
+  const checkName = (node: Node): void => {
     const written = dottedText(node);
-    if (written === undefined) return false;
+    if (written === undefined) return;
     const head = written.split('.')[0]!;
     const last = written.split('.').at(-1)!;
     if (schedulerNamespaces.includes(head) || aliases.has(head)) {
       const candidates = resolveName(file, index, node, written);
       if (candidates.length > 0 && inScheduler(candidates[0]!)) {
         report('csharp-scheduler-api', node, written === candidates[0] ? written : `${written} resolves to ${candidates[0]}`);
-        return true;
+        return;
       }
     }
     if (last === 'Timer' && !isDeclarationName(node)) {
       const hit = resolveName(file, index, node, written).find((c) => timerTypes.includes(c));
       if (hit) {
         report('csharp-timer', node, written === hit ? `${hit} field, variable or construction` : `${written} is ${hit}`);
-        return true;
       }
     }
-    return false;
   };
 
   const hostedLoops = (cls: Node): void => {
@@ -114,7 +112,23 @@ function checkFile(ctx: CheckContext, path: string, file: CSharpFile, index: Nam
     }
   };
 
-  visit(file.tree.rootNode);
+
+  // Only the places where a word of interest is written are looked at: each occurrence's identifier is widened to
+  // its whole dotted name (`System.Threading.Timer`, `Q.JobBuilder.Create`) and resolved.
+  const words = new RegExp(`\\b(${[...schedulerNamespaces, ...aliases, 'Timer'].join('|')})\\b`, 'g');
+  const root = file.tree.rootNode;
+  const done = new Set<number>();
+  for (const m of text.matchAll(words)) {
+    let node: Node | null = root.descendantForIndex(m.index);
+    if (!node || node.type !== 'identifier') continue;
+    while (node.parent && NAME_PARTS.has(node.parent.type)) node = node.parent;
+    if (done.has(node.id) || node.parent?.type === 'using_directive') continue;
+    done.add(node.id);
+    checkName(node);
+  }
+  if (/\b(BackgroundService|IHostedService)\b/.test(text)) {
+    for (const cls of root.descendantsOfType(['class_declaration', 'record_declaration'])) if (cls) hostedLoops(cls);
+  }
 }
 
 /** `A.B.C` for names and member-access chains made only of identifiers; undefined for `x().Y` and the like. */

@@ -45,6 +45,8 @@ export function checkDockerfiles(ctx: CheckContext): void {
     const user = lastUser?.getArgumentsContent()?.trim().split(':')[0] ?? '';
     if (!lastUser) {
       ctx.report('dockerfile-non-root-user', path, line(final.getRange()), 'the final stage has no USER: the container runs as root');
+    } else if (user.startsWith('$')) {
+      // `USER $APP_UID`: the .NET images define it (1654); the builder substitutes it, so it cannot be checked here.
     } else if (!/^\d+$/.test(user)) {
       ctx.report('dockerfile-non-root-user', path, line(lastUser.getRange()), `USER ${user} is not numeric: Kubernetes cannot verify runAsNonRoot`);
     } else if (Number(user) === 0) {

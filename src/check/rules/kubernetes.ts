@@ -50,18 +50,25 @@ export function checkKubernetes(ctx: CheckContext): void {
   const kustomizations = located.filter((o) => o.obj.kind === 'Kustomization' || KUSTOMIZATION_FILE.test(o.file));
   const rendered = new Map<LocatedObject, KubeObject>();
   const pinnedFor = new Map<string, string[]>();
+  // Objects by folder, so each kustomization finds the files below it without scanning every object.
+  const byDir = new Map<string, LocatedObject[]>();
+  for (const o of located) {
+    const dir = o.file.slice(0, o.file.lastIndexOf('/') + 1);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), o]);
+  }
   for (const k of kustomizations) {
     const dir = k.file.slice(0, k.file.lastIndexOf('/') + 1);
     const pinned = kustomizePinnedImages(k.obj);
-    for (const o of located) if (o.file.startsWith(dir) && o !== k) pinnedFor.set(o.file, pinned);
-    if (ctx.kubectl && ctx.root !== undefined) renderKustomization(ctx, k, dir, located, rendered);
+    const below = [...byDir.entries()].filter(([d]) => d.startsWith(dir)).flatMap(([, objects]) => objects.filter((o) => o !== k));
+    for (const o of below) pinnedFor.set(o.file, pinned);
+    if (ctx.kubectl && ctx.root !== undefined) renderKustomization(ctx, k, dir, below, rendered);
   }
+  const isKustomization = new Set(kustomizations);
   if (kustomizations.length > 0 && !(ctx.kubectl && ctx.root !== undefined)) {
     ctx.note({ kind: 'kustomize-raw', message: 'kubectl not found: kustomize folders were read raw (images pinned in kustomization.yaml are honoured)' });
   }
 
   for (const o of located) {
-    const isKustomization = kustomizations.includes(o);
     const obj = rendered.get(o) ?? o.obj;
     const removed = removedApis.find((api) => api.apiVersion === obj.apiVersion && (api.kinds.length === 0 || api.kinds.includes(obj.kind!)));
     if (removed) {
@@ -70,7 +77,7 @@ export function checkKubernetes(ctx: CheckContext): void {
     }
     // Validate a removed batch API as its replacement, so the rest of the object is still reviewed.
     const subject = removed && removed.replacement.startsWith('batch/') ? { ...obj, apiVersion: removed.replacement } : obj;
-    const findings: Finding[] = isKustomization
+    const findings: Finding[] = isKustomization.has(o)
       ? validateSchema(subject)
       : [...validateSchema(subject), ...validateBatchObject(subject), ...validatePodSecurityRestricted(subject), ...validatePractices(subject, { kustomizePinnedImages: rendered.has(o) ? [] : (pinnedFor.get(o.file) ?? []) })];
     reportValidatorFindings(ctx, o.file, o.doc, findings);
@@ -86,7 +93,7 @@ export function reportValidatorFindings(ctx: CheckContext, file: string, doc: Ya
 }
 
 /** Replaces the raw objects of a kustomize folder by their rendered form (matched by kind and name). */
-function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, located: readonly LocatedObject[], rendered: Map<LocatedObject, KubeObject>): void {
+function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, below: readonly LocatedObject[], rendered: Map<LocatedObject, KubeObject>): void {
   const run = spawnSync('kubectl', ['kustomize', join(ctx.root!, dir || '.')], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) {
     ctx.note({ kind: 'kustomize-failed', file: k.file, message: `kubectl kustomize failed; files read raw: ${(run.stderr || String(run.error ?? '')).split('\n')[0]}` });
@@ -94,7 +101,7 @@ function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, l
   }
   const objects = parseAllDocuments(run.stdout).flatMap((d) => (Array.isArray(d) ? [] : [d.toJS() as unknown])).filter(isKubeObject);
   for (const obj of objects) {
-    const source = located.find((o) => o.file.startsWith(dir) && o !== k && o.obj.kind === obj.kind && o.obj.metadata?.name === obj.metadata?.name && !rendered.has(o));
+    const source = below.find((o) => o.obj.kind === obj.kind && o.obj.metadata?.name === obj.metadata?.name && !rendered.has(o));
     if (source) rendered.set(source, obj);
   }
 }

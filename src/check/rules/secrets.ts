@@ -51,7 +51,9 @@ export function checkSecrets(ctx: CheckContext): void {
       const name = pair[1]!;
       const value = unquote(pair[2]!.replace(/\s+#.*$/, ''));
       if (isReference(value) || value.includes(' ') || /^[|>][-+]?$/.test(value) || NAMES_A_SECRET.test(name)) return;
-      if ((SECRET_NAME.test(name) || KEY_NAME.test(name)) && value.length >= 8 && /[0-9]/.test(value) && /[A-Za-z]/.test(value)) {
+      // A bare `key:` is also a secretKeyRef's key name (`key: db-password-2`): only a random-looking value counts.
+      const named = /^key$/i.test(name) ? looksRandom(value) : SECRET_NAME.test(name) || KEY_NAME.test(name);
+      if (named && value.length >= 8 && /[0-9]/.test(value) && /[A-Za-z]/.test(value)) {
         ctx.report('secret-literal', path, line, `${name} holds a literal key-like value (${value.length} characters, not shown)`);
       } else if (looksRandom(value) && !/^[0-9a-f]+$/i.test(value) && (SECRET_NAME.test(name) || KEY_NAME.test(name) || /^[A-Za-z0-9+/]{32,}={0,2}$/.test(value))) {
         ctx.report('secret-literal', path, line, `${name} holds a random-looking token (${value.length} characters, not shown)`);

@@ -64,7 +64,6 @@ describe("the policy guide's own examples", () => {
   it('reports the Dockerfile that runs as root and has no .dockerignore', () => {
     expect(at(guide, 'dockerfile-non-root-user')).toEqual(['Dockerfile:14']);
     expect(at(guide, 'dockerfile-dockerignore')).toEqual(['Dockerfile:-']);
-    writeFileSync(join(guideDir, 'Dockerfile.single'), 'FROM mcr.microsoft.com/dotnet/sdk:latest\nUSER app\n');
   });
 });
 

@@ -6,7 +6,7 @@ const where = (report: Awaited<ReturnType<typeof checkMemory>>, rule?: string) =
   report.findings.filter((f) => rule === undefined || f.rule === rule).map((f) => `${f.rule}:${f.file}:${f.line ?? '-'}`);
 
 /** Key-shaped test values built at run time (no key material is stored in the repository). */
-const fake = (n: number) => Array.from({ length: n }, (_, i) => 'aB3xY7qZ9'[i % 9]).join('') + 'k2M';
+const fake = (n: number) => Array.from({ length: n }, (_, i) => 'aB3xY7qZ9mK2pL5wR8tN4vC6'[(i * 7) % 24]).join('');
 
 describe('.NET packages', () => {
   it('packages.lock.json: a transitive banned package names the direct one; a direct one is left to the project file', async () => {
@@ -88,13 +88,37 @@ describe('C# name resolution', () => {
       ['src/App/GlobalUsings.cs', 'global using Sched = Hangfire;\nglobal using System.Timers;\n'],
       ['src/App/Jobs.cs', 'namespace App;\n\npublic static class Jobs\n{\n    public static void Go() => Sched.BackgroundJob.Enqueue(() => Go());\n    private static readonly Timer Ticker = new(1000);\n}\n'],
       ['src/App/Static.cs', 'using static Quartz.SchedulerBuilder;\n\nnamespace App;\n'],
+      // No pre-filter word: found by the second pass because it uses the global alias.
+      ['src/App/Enqueue.cs', 'namespace App;\n\npublic static class Enqueue\n{\n    public static void Go() => Sched.BackgroundJob.Enqueue(() => Go());\n}\n'],
     ]);
     const report = await checkMemory(files);
     expect(where(report)).toEqual([
+      'csharp-scheduler-api:src/App/Enqueue.cs:5',
       'csharp-scheduler-api:src/App/GlobalUsings.cs:1',
       'csharp-scheduler-api:src/App/Jobs.cs:5',
       'csharp-timer:src/App/Jobs.cs:6',
       'csharp-scheduler-api:src/App/Static.cs:1',
+    ]);
+  });
+});
+
+describe('Dockerfile', () => {
+  it('single stage, SDK final image, untagged or latest bases, named or root users are findings; $APP_UID is not', async () => {
+    const files = new Map([
+      ['a/Dockerfile', 'FROM mcr.microsoft.com/dotnet/sdk:latest\nUSER app\n'],
+      ['b/Dockerfile', 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM build AS test\nFROM mcr.microsoft.com/dotnet/runtime AS final\nUSER 0\n'],
+      ['b/.dockerignore', 'bin/\n'],
+      ['c/Dockerfile', 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/runtime:8.0@sha256:abc\nUSER $APP_UID\n'],
+      ['c/.dockerignore', 'bin/\n'],
+    ]);
+    expect(where(await checkMemory(files))).toEqual([
+      'dockerfile-dockerignore:a/Dockerfile:-',
+      'dockerfile-base-tag:a/Dockerfile:1',
+      'dockerfile-multi-stage:a/Dockerfile:1',
+      'dockerfile-runtime-image:a/Dockerfile:1',
+      'dockerfile-non-root-user:a/Dockerfile:2',
+      'dockerfile-base-tag:b/Dockerfile:3',
+      'dockerfile-non-root-user:b/Dockerfile:4',
     ]);
   });
 });
