@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { findDrift, type Drift } from '../check/drift.js';
 import type { CheckFinding, RepoReport } from '../check/finding.js';
@@ -9,6 +9,11 @@ import type { Lang } from './i18n.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'never'] as const;
+
+const notFolder = {
+  en: (path: string) => `check: ${JSON.stringify(path)} is not a folder (example: batch-job check . or batch-job check ~/checkouts)`,
+  es: (path: string) => `check: ${JSON.stringify(path)} no es una carpeta (ejemplo: batch-job check . o batch-job check ~/checkouts)`,
+};
 
 /** Thrown for a bad flag value; the bin prints the message and exits 2. */
 export class CheckUsageError extends Error {}
@@ -46,6 +51,9 @@ export async function runCheck(
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new CheckUsageError(usage[lang]('fail-on', values['fail-on']!, FAIL_ON));
 
+  for (const path of positionals) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) throw new CheckUsageError(notFolder[lang](path));
+  }
   const reports: RepoReport[] = [];
   const drifts: Drift[] = [];
   for (const repo of repositoriesFor(positionals, process.cwd())) {

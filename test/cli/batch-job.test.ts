@@ -21,6 +21,9 @@ describe('batch-job bin', () => {
     expect(format.exitCode).toBe(2);
     expect(format.stderr).toContain('--format "xml" is not one of text|json|sarif (example: batch-job check --format text)');
     expect((await run(['check', '--fail-on', 'sometimes'])).exitCode).toBe(2);
+    const missing = await run(['check', 'no-such-folder']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('"no-such-folder" is not a folder (example: batch-job check .');
   });
 
   it('exits 2 when asked to check a folder that is not a batch-job repo', async () => {
