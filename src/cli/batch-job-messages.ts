@@ -3,8 +3,6 @@ import type { Lang } from './i18n.js';
 /** User-facing text of the `batch-job` bin, in English and Spanish. */
 export interface BatchJobMessages {
   help: string;
-  checkNeedsDrift: string;
-  noDrift: (policyVersion: string) => string;
   drift: { modified: string; missing: string; stale: string };
   keepChange: (hint: string) => string;
   driftCount: (n: number) => string;
@@ -27,8 +25,15 @@ const en: BatchJobMessages = {
   help: `Usage: batch-job <command> [options]
 
 Commands:
-  check --drift [dir]   compare the managed files with what .projenrc.ts and the installed policy produce;
-                        exit 1 naming each hand-edited, missing or stale file (with its diff)
+  check [paths…]        the policy's compliance review: banned scheduling packages (csproj, central packages,
+                        lock and assets files), in-process scheduling in C# (tree-sitter), Kubernetes manifests
+                        (schema, apiserver, Pod Security, practices, removed apiVersions), Ingress headers,
+                        Dockerfiles and key material. No path: the current directory; several paths or a folder
+                        of git repositories: one report each plus a summary table. Rules: docs/rules/.
+                        --format text|json|sarif (default text), --output <file>,
+                        --fail-on error|warning|never (default error; exit 1 when reached, 2 on usage errors),
+                        --drift also compares the managed files with .projenrc.ts (each drift with its diff).
+                        Waivers: batch-job.exemptions.yaml (rule, path glob, justification, expires).
   adopt [dir]           take an existing .NET repo under the policy: detect its app, framework, Dockerfile,
                         manifests and CI; write .projenrc.ts and the managed files. Existing files the policy
                         would change are kept (shown as diffs, left unmanaged) unless --force, which backs
@@ -36,10 +41,8 @@ Commands:
   version               print the package and policy versions
 
 Options: --lang en|es (default: from LANG, else en)
-Planned: the full compliance scan (check), migrate (Hangfire/Quartz schedules to CronJobs).
+Planned: migrate (Hangfire/Quartz schedules to CronJobs).
 To create a repository: npm create batch-job`,
-  checkNeedsDrift: 'check: only --drift is available yet (example: batch-job check --drift)',
-  noDrift: (v) => `No drift: every managed file matches .projenrc.ts with policy ${v}.`,
   drift: { modified: 'edited by hand', missing: 'missing', stale: 'no longer generated (run npx projen to delete it)' },
   keepChange: (hint) => `  To keep this change, ${hint}.`,
   driftCount: (n) => `${n} managed file(s) drifted. Run npx projen to restore them.`,
@@ -63,8 +66,16 @@ const es: BatchJobMessages = {
   help: `Uso: batch-job <comando> [opciones]
 
 Comandos:
-  check --drift [dir]   compara los archivos gestionados con lo que producen .projenrc.ts y la política instalada;
-                        sale con 1 nombrando cada archivo editado a mano, ausente u obsoleto (con su diff)
+  check [rutas…]        la revisión de cumplimiento de la política: paquetes de planificación prohibidos (csproj,
+                        paquetes centrales, archivos lock y assets), planificación en proceso en C# (tree-sitter),
+                        manifiestos de Kubernetes (esquema, apiserver, Pod Security, prácticas, apiVersion
+                        eliminados), cabeceras del Ingress, Dockerfiles y material de claves. Sin ruta: la carpeta
+                        actual; varias rutas o una carpeta de repositorios git: un informe por cada uno y una
+                        tabla resumen. Reglas: docs/rules/.
+                        --format text|json|sarif (por defecto text), --output <archivo>,
+                        --fail-on error|warning|never (por defecto error; sale con 1 si se alcanza, 2 si el uso
+                        es incorrecto), --drift compara además los archivos gestionados con .projenrc.ts (con su diff).
+                        Exenciones: batch-job.exemptions.yaml (regla, patrón de ruta, justificación, caducidad).
   adopt [dir]           pone un repositorio .NET existente bajo la política: detecta su app, framework, Dockerfile,
                         manifiestos y CI; escribe .projenrc.ts y los archivos gestionados. Los archivos existentes
                         que la política cambiaría se conservan (se muestran como diffs y quedan sin gestionar)
@@ -73,10 +84,8 @@ Comandos:
   version               muestra las versiones del paquete y de la política
 
 Opciones: --lang en|es (por defecto: según LANG, si no en)
-Previsto: el análisis de cumplimiento completo (check), migrate (planificaciones de Hangfire/Quartz a CronJobs).
+Previsto: migrate (planificaciones de Hangfire/Quartz a CronJobs).
 Para crear un repositorio: npm create batch-job`,
-  checkNeedsDrift: 'check: por ahora solo existe --drift (ejemplo: batch-job check --drift)',
-  noDrift: (v) => `Sin desviaciones: todos los archivos gestionados coinciden con .projenrc.ts y la política ${v}.`,
   drift: { modified: 'editado a mano', missing: 'no existe', stale: 'ya no se genera (ejecuta npx projen para borrarlo)' },
   keepChange: (hint) => `  Para conservar este cambio, ${hint}.`,
   driftCount: (n) => `${n} archivo(s) gestionado(s) desviado(s). Ejecuta npx projen para restaurarlos.`,

@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { adopt } from '../adopt/adopt.js';
-import { DriftCheckError, findDrift } from '../check/drift.js';
+import { DriftCheckError, type Drift } from '../check/drift.js';
+import { CheckUsageError, runCheck } from './check-command.js';
 import { InvalidInputError } from '../errors.js';
 import { policy } from '../policy/index.js';
 import { packageJson } from '../util/package-info.js';
@@ -12,24 +13,13 @@ import { catalogs, detectLang, type Lang } from './i18n.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-async function check(argv: string[], m: BatchJobMessages): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { drift: { type: 'boolean', default: false } } });
-  if (!values.drift) {
-    process.stderr.write(`${m.checkNeedsDrift}\n`);
-    return 2;
-  }
-  const drifts = await findDrift(resolve(positionals[0] ?? '.'));
-  if (drifts.length === 0) {
-    out(m.noDrift(policy.version));
-    return 0;
-  }
+function printDriftDetails(drifts: readonly Drift[], m: BatchJobMessages): void {
   for (const drift of drifts) {
     out(`${drift.path}: ${m.drift[drift.kind]}`);
     if (drift.diff) out(drift.diff);
     if (drift.kind === 'modified') out(m.keepChange(/\.(ya?ml|json)$/.test(drift.path) ? m.hintStructured(drift.path) : m.hintText));
   }
   out(m.driftCount(drifts.length));
-  return 1;
 }
 
 function adoptCommand(argv: string[], m: BatchJobMessages): number {
@@ -80,7 +70,7 @@ async function main(argv: string[], lang: Lang): Promise<number> {
     out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
     return 0;
   }
-  if (command === 'check') return check(rest, m);
+  if (command === 'check') return runCheck(rest, lang, (text) => process.stdout.write(text), process.stdout.isTTY === true, (drifts) => printDriftDetails(drifts, m));
   if (command === 'adopt') return adoptCommand(rest, m);
   process.stderr.write(`${m.unknownCommand(command)}\n`);
   return 2;
@@ -103,7 +93,7 @@ try {
     process.stderr.write(`${formatProblem(error, catalogs[lang])}\n`);
     process.exit(2);
   }
-  if (error instanceof DriftCheckError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (error instanceof DriftCheckError || error instanceof CheckUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
   }

@@ -1,8 +1,8 @@
 /** Setting names whose values are credentials whatever they look like. */
-const SECRET_NAME = /(pass(word|wd)?|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|agent[-_]?key|download[-_]?key|connection[-_]?string|credential)s?$/i;
+export const SECRET_NAME = /(pass(word|wd)?|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|agent[-_]?key|download[-_]?key|connection[-_]?string|credential)s?$/i;
 
 /** Well-known key formats (cloud, VCS, chat tokens, PEM blocks, JWTs). */
-const KEY_FORMATS: readonly RegExp[] = [
+export const KEY_FORMATS: readonly RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
   /\bAKIA[0-9A-Z]{16}\b/,
   /\bgh[pousr]_[A-Za-z0-9]{30,}\b/,
@@ -19,7 +19,7 @@ function entropy(text: string): number {
 }
 
 /** A single random-looking token of 20+ characters: how agent keys and API keys look when pasted. */
-function looksRandom(value: string): boolean {
+export function looksRandom(value: string): boolean {
   return /^[A-Za-z0-9+/_=-]{20,}$/.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && entropy(value) >= 3.5;
 }
 

@@ -13,11 +13,17 @@ describe('batch-job bin', () => {
     expect((await run(['--help'], { LANG: 'es_ES.UTF-8' })).stdout).toContain('Uso: batch-job');
   });
 
-  it('exits 2 on an unknown command, and on check without --drift', async () => {
+  it('exits 2 on an unknown command and on a bad check flag value', async () => {
     const unknown = await run(['frobnicate']);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('batch-job --help');
-    expect((await run(['check'])).exitCode).toBe(2);
+    const format = await run(['check', '--format', 'xml']);
+    expect(format.exitCode).toBe(2);
+    expect(format.stderr).toContain('--format "xml" is not one of text|json|sarif (example: batch-job check --format text)');
+    expect((await run(['check', '--fail-on', 'sometimes'])).exitCode).toBe(2);
+    const missing = await run(['check', 'no-such-folder']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('"no-such-folder" is not a folder (example: batch-job check .');
   });
 
   it('exits 2 when asked to check a folder that is not a batch-job repo', async () => {

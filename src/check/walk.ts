@@ -1,0 +1,154 @@
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { CheckNote } from './finding.js';
+
+/** A repository's files as `check` sees them: relative paths and lazy reads, from disk or from memory. */
+export interface RepoFiles {
+  /** Every candidate file, relative, `/`-separated, sorted. */
+  readonly paths: readonly string[];
+  /** The file's text, or `undefined` when it cannot be read (the reason is a note). */
+  read(path: string): string | undefined;
+  readonly notes: CheckNote[];
+}
+
+export interface WalkLimits {
+  /** Larger files are skipped with a note. @default 2 MiB */
+  readonly maxFileBytes?: number;
+  /** Stop listing after this many files (with a note). @default 500000 */
+  readonly maxFiles?: number;
+}
+
+/** Folders never worth reading: VCS data, package caches, build output (except `obj/project.assets.json`). */
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'bin', '.vs', '.idea', '.tools', 'packages', 'TestResults']);
+
+/** Files `check` has a rule for; everything else is not even listed, which keeps the walk cheap. */
+export function isRelevant(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const lower = name.toLowerCase();
+  return (
+    /\.(cs|csproj|fsproj|vbproj|props|targets|sln|slnx|ya?ml|sh|bash|ps1)$/i.test(name) ||
+    lower === 'packages.lock.json' ||
+    lower === 'project.assets.json' ||
+    /^appsettings.*\.json$/i.test(name) ||
+    lower === 'dockerfile' ||
+    lower.endsWith('.dockerfile') ||
+    lower.startsWith('dockerfile.') ||
+    lower === '.dockerignore' ||
+    lower === 'jenkinsfile'
+  );
+}
+
+/** Files that are read even when `.gitignore` hides them, because restore writes them there on purpose. */
+const ALWAYS_READ = /(^|\/)obj\/project\.assets\.json$/;
+
+/**
+ * Lists a repository read-only: symlinks are followed only when they stay inside `root` (never into a folder),
+ * `.gitignore`d paths are skipped (nested `.gitignore` files apply to their folder), files over the size limit and
+ * binaries are skipped with a note, and an unreadable file or folder is a note, not a failure.
+ */
+export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles {
+  const maxBytes = limits.maxFileBytes ?? 2 * 1024 * 1024;
+  const maxFiles = limits.maxFiles ?? 500_000;
+  const notes: CheckNote[] = [];
+  const paths: string[] = [];
+  const realRoot = realpathSync(root);
+  const ignores: { base: string; ig: Ignore }[] = [];
+
+  const ignored = (rel: string, dir: boolean): boolean =>
+    ignores.some(({ base, ig }) => {
+      if (base !== '' && !rel.startsWith(`${base}/`)) return false;
+      const sub = base === '' ? rel : rel.slice(base.length + 1);
+      return ig.ignores(dir ? `${sub}/` : sub);
+    });
+
+  const visit = (dirRel: string): void => {
+    const abs = dirRel === '' ? root : join(root, dirRel);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch (error) {
+      notes.push({ kind: 'unreadable', file: dirRel || '.', message: `folder not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      return;
+    }
+    const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
+    let pushed = false;
+    if (gitignore) {
+      try {
+        ignores.push({ base: dirRel, ig: ignore().add(readFileSync(join(abs, '.gitignore'), 'utf8')) });
+        pushed = true;
+      } catch {
+        notes.push({ kind: 'unreadable', file: dirRel ? `${dirRel}/.gitignore` : '.gitignore', message: '.gitignore not readable; its patterns were not applied' });
+      }
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (paths.length >= maxFiles) {
+        if (!notes.some((n) => n.kind === 'file-limit')) notes.push({ kind: 'file-limit', message: `stopped listing after ${maxFiles} files` });
+        break;
+      }
+      const rel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (SKIP_DIRS.has(entry.name)) continue;
+        if (entry.name === 'obj') {
+          if (isAssetsReadable(join(abs, 'obj', 'project.assets.json'))) paths.push(`${rel}/project.assets.json`);
+          continue;
+        }
+        if (ignored(rel, true)) continue;
+        visit(rel);
+      } else if (entry.isSymbolicLink()) {
+        if (!isRelevant(rel) || ignored(rel, false)) continue;
+        try {
+          const target = realpathSync(join(abs, entry.name));
+          if (target !== realRoot && !target.startsWith(realRoot + sep)) {
+            notes.push({ kind: 'symlink-outside', file: rel, message: 'symbolic link points outside the scanned folder; not followed' });
+          } else if (statSync(target).isFile()) {
+            paths.push(rel);
+          }
+        } catch {
+          notes.push({ kind: 'unreadable', file: rel, message: 'broken symbolic link' });
+        }
+      } else if (entry.isFile() && isRelevant(rel) && (ALWAYS_READ.test(rel) || !ignored(rel, false))) {
+        paths.push(rel);
+      }
+    }
+    if (pushed) ignores.pop();
+  };
+  visit('');
+  paths.sort();
+
+  const read = (path: string): string | undefined => {
+    const abs = join(root, path);
+    try {
+      const size = lstatSync(abs).isSymbolicLink() ? statSync(abs).size : lstatSync(abs).size;
+      if (size > maxBytes) {
+        notes.push({ kind: 'too-large', file: path, message: `skipped: ${size} bytes is over the ${maxBytes}-byte limit` });
+        return undefined;
+      }
+      const buffer = readFileSync(abs);
+      if (buffer.subarray(0, 8192).includes(0)) {
+        notes.push({ kind: 'binary', file: path, message: 'skipped: binary content' });
+        return undefined;
+      }
+      return buffer.toString('utf8');
+    } catch (error) {
+      notes.push({ kind: 'unreadable', file: path, message: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      return undefined;
+    }
+  };
+  return { paths, read, notes };
+}
+
+function isAssetsReadable(path: string): boolean {
+  try {
+    closeSync(openSync(path, 'r'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An in-memory repository (unit tests, the property test and the benchmark's synthesis). */
+export function memoryRepository(files: ReadonlyMap<string, string>): RepoFiles {
+  return { paths: [...files.keys()].filter(isRelevant).sort(), read: (p) => files.get(p), notes: [] };
+}
