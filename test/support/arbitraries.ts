@@ -103,6 +103,20 @@ const http = fc.record(
   { requiredKeys: ['host', 'service', 'port'] },
 );
 
+const instana = fc.oneof(
+  fc.constant(false as const),
+  fc.record(
+    {
+      zone: label,
+      cluster: label,
+      endpointHost: fc.constantFrom('ingress-red-saas.instana.io', 'instana.internal.example.com'),
+      endpointPort: fc.integer({ min: 1, max: 65535 }),
+      keysSecret: label,
+    },
+    { requiredKeys: [] },
+  ),
+);
+
 /** Valid project options (no `outdir`). */
 export const projectOptions: fc.Arbitrary<Omit<BatchJobProjectOptions, 'outdir'>> = fc
   .record(
@@ -114,6 +128,9 @@ export const projectOptions: fc.Arbitrary<Omit<BatchJobProjectOptions, 'outdir'>
       registry,
       imageTag,
       http,
+      instana,
+      ci: fc.constantFrom('github', 'azure', 'gitlab', 'none'),
+      deploy: fc.boolean(),
     },
     { requiredKeys: ['name', 'framework', 'jobNames'] },
   )
@@ -126,5 +143,8 @@ export const projectOptions: fc.Arbitrary<Omit<BatchJobProjectOptions, 'outdir'>
       ...(r.registry !== undefined && { registry: r.registry }),
       ...(r.imageTag !== undefined && { imageTag: r.imageTag }),
       ...(r.http !== undefined && { http: r.http as BatchJobProjectOptions['http'] }),
+      ...(r.instana !== undefined && { instana: r.instana }),
+      ...(r.ci !== undefined && { ci: r.ci as BatchJobProjectOptions['ci'] }),
+      ...(r.deploy !== undefined && { deploy: r.deploy }),
     })),
   );
