@@ -39,19 +39,22 @@ describe('the generated build pipeline, run locally', () => {
   it('Azure and GitLab run the very same commands', () => {
     const azure = JSON.stringify(parse(synthFiles({ name: 'nightly-report', ci: 'azure' }).get('azure-pipelines.yml')!));
     const gitlab = JSON.stringify(parse(synthFiles({ name: 'nightly-report', ci: 'gitlab' }).get('.gitlab-ci.yml')!));
-    for (const id of ['synth', 'drift', 'restore', 'build', 'test', 'render']) {
+    for (const id of ['synth', 'drift', 'restore', 'build', 'test', 'render', 'compliance']) {
       const script = JSON.stringify(steps.get(id)).slice(1, -1);
       expect(azure, id).toContain(script);
       expect(gitlab, id).toContain(script);
     }
   });
 
-  it('re-synthesis leaves no drift, then restore, build, test and render succeed', async () => {
-    for (const id of ['synth', 'drift', 'restore', 'build', 'test', 'render']) {
+  it('re-synthesis leaves no drift, then restore, build, test, render and the compliance scan succeed', async () => {
+    for (const id of ['synth', 'drift', 'restore', 'build', 'test', 'render', 'compliance']) {
       const result = await runStep(steps.get(id)!, dir);
       expect(result.exitCode, `${id}:\n${result.all}`).toBe(0);
       if (id === 'render') expect(result.stdout).toContain('kind: CronJob');
     }
+    const sarif = JSON.parse(readFileSync(join(dir, 'batch-job.sarif'), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results).toEqual([]);
     // Test results land where every system publishes them from.
     expect(readdirSync(join(dir, 'TestResults')).some((f) => f.endsWith('.trx'))).toBe(true);
   });

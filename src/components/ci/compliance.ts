@@ -1,9 +1,9 @@
 /**
- * THE switch for the compliance-scan step (`batch-job check`, report as SARIF): off until the `check`
- * command with `--format sarif --output --fail-on` ships in this package. Turning it on adds the step to every
- * CI system (SARIF uploaded to code scanning on GitHub, a pipeline artifact on Azure and GitLab).
+ * The switch for the compliance-scan step (`batch-job check`, report as SARIF): on since `check` ships in this
+ * package. It adds the step to every CI system (SARIF uploaded to code scanning on GitHub, a pipeline artifact on
+ * Azure and GitLab).
  */
-export const complianceScan = false;
+export const complianceScan = true;
 
 /** Feature switches of the CI component; tests build both states without flipping the constant. */
 export interface CiFeatures {
