@@ -190,7 +190,7 @@ describe('templates', () => {
     expect(host).toContain(`ExitTerminated = ${policy.exitCodes.terminated};`);
     expect(host).toContain(`TerminationGracePeriodSeconds = ${policy.terminationGracePeriodSeconds};`);
     expect(host).not.toMatch(/\{\{|BackgroundService|PeriodicTimer|Task\.Delay/);
-    expect(layout.jobHostCs).toBe('src/NightlyReport/JobHost.g.cs');
+    expect(layout.jobHostCs).toBe('src/NightlyReport/JobHost.cs');
   });
 
   it('register every job in Program.cs', () => {

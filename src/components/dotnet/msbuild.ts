@@ -72,7 +72,7 @@ export function dotnetLayout(ctx: DotnetContext): DotnetLayout {
     appCsproj: `${appDir}/${app}.csproj`,
     appSettings: `${appDir}/appsettings.json`,
     programCs: `${appDir}/Program.cs`,
-    jobHostCs: `${appDir}/JobHost.g.cs`,
+    jobHostCs: `${appDir}/JobHost.cs`,
     testsDir,
     testsCsproj: `${testsDir}/${app}.Tests.csproj`,
     jobCs: (job) => `${appDir}/Jobs/${job.className}.cs`,
