@@ -87,14 +87,14 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
       // Each rendered CronJob/Job starts the image's entrypoint (or its own command) with its args.
       const { stdout } = await execa('kubectl', ['kustomize', join(dir, 'deploy/k8s')]);
       const batch = parseAllDocuments(stdout).map((d) => d.toJSON()).filter((o) => o.kind === 'CronJob' || o.kind === 'Job');
-      expect(batch.map((o) => o.metadata.name).sort()).toEqual(['cleanup', JOB]);
+      expect(batch.map((o) => o.metadata.name).sort()).toEqual([JOB, `${JOB}-cleanup`]);
       for (const obj of batch) {
         const pod = (obj.kind === 'CronJob' ? obj.spec.jobTemplate.spec : obj.spec).template.spec;
         const container = pod.containers[0];
         expect(container.command, 'the image entrypoint starts the app').toBeUndefined();
         const run = await runEntrypoint(image, { args: container.args, env: { DOTNET_ROLL_FORWARD: 'Major' } });
         expect(run.exitCode, `${obj.metadata.name}: ${run.stdout}\n${run.stderr}`).toBe(0);
-        expect(jsonLines(run.stdout).some((l) => JSON.stringify(l).includes(`Job ${obj.metadata.name} succeeded`))).toBe(true);
+        expect(jsonLines(run.stdout).some((l) => JSON.stringify(l).includes(`Job ${container.args[0]} succeeded`))).toBe(true);
       }
     } finally {
       image?.dispose();
