@@ -22,11 +22,14 @@ export interface Answers {
   ingressService?: string;
   ingressPort?: string;
   route?: string;
+  gatewayNamespace?: string;
+  gatewaySection?: string;
 }
 
 export const ANSWER_KEYS: readonly (keyof Answers)[] = [
   'directory', 'name', 'framework', 'jobs', 'kind', 'schedule', 'timeZone', 'concurrencyPolicy', 'restartPolicy',
   'namespace', 'registry', 'imageTag', 'ingressHost', 'ingressService', 'ingressPort', 'route',
+  'gatewayNamespace', 'gatewaySection',
 ];
 
 /** The flag that sets an options field, so messages name what the user typed. */
@@ -41,6 +44,8 @@ const FLAGS: Record<string, string> = {
   'http.service': '--ingress-service',
   'http.port': '--ingress-port',
   'http.route': '--route',
+  'http.gatewayNamespace': '--gateway-namespace',
+  'http.gatewaySectionName': '--gateway-section',
 };
 
 export function flagFor(field: string): string | undefined {
@@ -94,6 +99,8 @@ export function toProjectOptions(answers: Answers, name: string): BatchJobProjec
       service: answers.ingressService,
       port: /^\d+$/.test(answers.ingressPort ?? '') ? port : Number.NaN,
       ...(answers.route !== undefined ? { route: answers.route } : {}),
+      ...(answers.gatewayNamespace !== undefined ? { gatewayNamespace: answers.gatewayNamespace } : {}),
+      ...(answers.gatewaySection !== undefined ? { gatewaySectionName: answers.gatewaySection } : {}),
     };
   }
   return options as unknown as BatchJobProjectOptions;

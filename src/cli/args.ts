@@ -29,6 +29,8 @@ export interface CreateArgs {
   readonly ingressService?: string;
   readonly ingressPort?: string;
   readonly route?: string;
+  readonly gatewayNamespace?: string;
+  readonly gatewaySection?: string;
   /** npm spec installed in place of this package's registry version (for unpublished builds). */
   readonly selfSpec?: string;
 }
@@ -68,6 +70,8 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
         'ingress-service': { type: 'string' },
         'ingress-port': { type: 'string' },
         route: { type: 'string' },
+        'gateway-namespace': { type: 'string' },
+        'gateway-section': { type: 'string' },
       },
     });
   } catch (error) {
@@ -111,5 +115,7 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
     ingressService: values['ingress-service'],
     ingressPort: values['ingress-port'],
     route: values.route,
+    gatewayNamespace: values['gateway-namespace'],
+    gatewaySection: values['gateway-section'],
   };
 }

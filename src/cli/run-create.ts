@@ -47,10 +47,10 @@ interface Target {
 
 function flagAnswers(args: CreateArgs): Partial<Answers> {
   const { directory, name, framework, jobs, kind, schedule, timeZone, concurrencyPolicy, restartPolicy } = args;
-  const { namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route } = args;
+  const { namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route, gatewayNamespace, gatewaySection } = args;
   return {
     directory, name, framework, jobs: jobs ? [...jobs] : undefined, kind, schedule, timeZone, concurrencyPolicy,
-    restartPolicy, namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route,
+    restartPolicy, namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route, gatewayNamespace, gatewaySection,
   };
 }
 
@@ -128,6 +128,7 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang)
   if ((io.now ?? new Date()) >= new Date(support)) io.err(msgs.net8Support(support));
 
   if (!interactiveRun(args, io)) reportSchedules(target.resolved, lang, io);
+  if (target.resolved.http?.route === 'ingress') io.err(`${catalogs[lang].warning}: ${msgs.prompt.ingressRetired}`);
 
   const staging = mkdtempSync(join(tmpdir(), 'create-batch-job-staging-'));
   try {

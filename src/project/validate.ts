@@ -6,6 +6,7 @@ import { isSafeRelativePath } from '../util/paths.js';
 import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
 import { dns1123SubdomainProblems } from '../validation/apiserver/names.js';
 import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
+import { DEFAULT_GATEWAY_NAMESPACE, DEFAULT_GATEWAY_SECTION } from '../components/kubernetes/route-defaults.js';
 
 const EXAMPLE_NAME = 'nightly-report';
 
@@ -81,7 +82,7 @@ export interface ResolvedOptions {
   /** Path of the app's csproj and whether it existed before (adoption). */
   readonly app: { readonly project: string; readonly existing: boolean };
   readonly unmanaged: readonly string[];
-  readonly http?: Required<Omit<HttpExposureOptions, 'gatewayNamespace'>> & { readonly gatewayNamespace: string };
+  readonly http?: Required<HttpExposureOptions>;
 }
 
 function resolveEnv(field: string, env: Readonly<Record<string, string>> | undefined): Record<string, string> {
@@ -161,7 +162,7 @@ export function resolveJob(job: BatchJobOptions, i: number, defaults: JobDefault
   };
 }
 
-function resolveHttp(http: HttpExposureOptions | undefined, namespace: string): ResolvedOptions['http'] {
+function resolveHttp(http: HttpExposureOptions | undefined): ResolvedOptions['http'] {
   if (!http) return undefined;
   if (dns1123SubdomainProblems(http.host ?? '').length > 0) {
     throw new InvalidInputError('host-invalid', 'http.host', http.host ?? '', 'reports.example.com');
@@ -176,7 +177,8 @@ function resolveHttp(http: HttpExposureOptions | undefined, namespace: string): 
     port: http.port,
     route: http.route === undefined ? 'gateway' : assertEnum('http.route', http.route, ['ingress', 'gateway'] as const),
     gatewayName: assertName('http.gatewayName', http.gatewayName ?? 'shared-gateway'),
-    gatewayNamespace: assertName('http.gatewayNamespace', http.gatewayNamespace ?? namespace),
+    gatewayNamespace: assertName('http.gatewayNamespace', http.gatewayNamespace ?? DEFAULT_GATEWAY_NAMESPACE),
+    gatewaySectionName: assertName('http.gatewaySectionName', http.gatewaySectionName ?? DEFAULT_GATEWAY_SECTION),
     ingressClassName: assertName('http.ingressClassName', http.ingressClassName ?? 'nginx'),
   };
 }
@@ -202,7 +204,7 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
     ? { project: assertProjectPath('existingApp.project', options.existingApp.project), existing: true }
     : { project: `src/${pascalCase(name)}/${pascalCase(name)}.csproj`, existing: false };
   const unmanaged = (options.unmanaged ?? []).map((p, i) => assertRelativePath(`unmanaged[${i}]`, p));
-  return { name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace) };
+  return { name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http) };
 }
 
 function assertRelativePath(field: string, path: unknown): string {

@@ -51,7 +51,7 @@ export function httpRoute(ctx: RepoContext, http: Http): IHTTPRoute {
     kind: 'HTTPRoute',
     metadata: { name: names.route(ctx), labels: commonLabels(ctx) },
     spec: {
-      parentRefs: [{ name: http.gatewayName, namespace: http.gatewayNamespace }],
+      parentRefs: [{ name: http.gatewayName, namespace: http.gatewayNamespace, sectionName: http.gatewaySectionName }],
       hostnames: [http.host],
       rules: [
         {
