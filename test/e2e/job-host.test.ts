@@ -94,6 +94,26 @@ describe('job host contract under failure', () => {
     expect(Date.now() - sent).toBeLessThan(5_000);
   });
 
+  it('the build guard fails on a banned package that arrives transitively, naming it and the direct reference', async () => {
+    const csproj = join(dir, `src/${APP}/${APP}.csproj`);
+    const original = readFileSync(csproj, 'utf8');
+    // Its timer trigger depends on NCrontab.Signed. NU1603/NU1701 (nearby versions, old target frameworks in its
+    // graph) are silenced as a team would, so that the guard is what fails the build.
+    const reference = '<PackageReference Include="Microsoft.Azure.WebJobs.Extensions" Version="3.0.6" />';
+    const noWarn = '<PropertyGroup>\n    <NoWarn>$(NoWarn);NU1603;NU1701</NoWarn>\n  </PropertyGroup>';
+    writeFileSync(csproj, original.replace('</Project>', `  ${noWarn}\n  <ItemGroup>\n    ${reference}\n  </ItemGroup>\n</Project>`));
+    try {
+      const build = await dotnet(['build', `src/${APP}`], dir);
+      expect(build.exitCode, build.all).not.toBe(0);
+      const error = build.all.split('\n').find((line) => line.includes('error BATCHJOB001')) ?? '';
+      expect(error.toLowerCase(), build.all.slice(-3000)).toContain('ncrontab.signed');
+      expect(error).toContain('Microsoft.Azure.WebJobs.Extensions');
+      expect(error).toContain(policy.name);
+    } finally {
+      writeFileSync(csproj, original);
+    }
+  });
+
   it('the analyzers run over the managed host: a CA1848 violation in JobHost.cs fails the build', async () => {
     const host = join(dir, `src/${APP}/JobHost.cs`);
     const original = readFileSync(host, 'utf8');

@@ -57,7 +57,7 @@ describe('generated repo + a library project and a project reference', () => {
   it('npx projen build runs dotnet build and dotnet test', async () => {
     const result = await execa('npx', ['projen', 'build'], { cwd: dir, reject: false, all: true, env: dotnetEnv });
     expect(result.exitCode, result.all).toBe(0);
-    expect(result.all).toContain('dotnet build');
+    expect(result.all).toMatch(/Build succeeded/);
     expect(result.all).toMatch(/Passed!|passed/i);
   });
 
