@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { policy } from '../../src/policy/index.js';
 import { repoRoot, runCreateBin, tempDir } from '../support/cli.js';
-import { dotnet, jsonLines, startApp } from '../support/dotnet.js';
+import { dotnet, jsonLines, startApp, waitForOutput } from '../support/dotnet.js';
 
 const APP = 'NightlyReport';
 const JOB = 'nightly-report';
@@ -77,15 +77,7 @@ describe('job host contract under failure', () => {
 
   it('SIGTERM reaches IHostApplicationLifetime.ApplicationStopping: exit 143 well within the stop budget', async () => {
     const child = run(['waits-for-stopping'], { PROBE: 'waits-for-stopping' });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the probe never started')), 60_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('Probe waiting')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
+    await waitForOutput(child, 'Probe waiting');
     const sent = Date.now();
     child.kill('SIGTERM');
     const result = await child;
