@@ -29,6 +29,8 @@ export interface Answers {
   /** `false` leaves the Instana values file out. */
   instana?: boolean;
   ci?: string;
+  gatewayNamespace?: string;
+  gatewaySection?: string;
 }
 
 export const ANSWER_KEYS: readonly (keyof Answers)[] = [
@@ -36,6 +38,7 @@ export const ANSWER_KEYS: readonly (keyof Answers)[] = [
   'namespace', 'registry', 'imageTag', 'ingressHost', 'ingressService', 'ingressPort', 'route',
   'instanaZone', 'instanaCluster', 'instanaEndpoint', 'instana',
   'ci',
+  'gatewayNamespace', 'gatewaySection',
 ];
 
 /** The flag that sets an options field, so messages name what the user typed. */
@@ -56,6 +59,8 @@ const FLAGS: Record<string, string> = {
   'instana.endpointPort': '--instana-endpoint',
   instanaEndpoint: '--instana-endpoint',
   ci: '--ci',
+  'http.gatewayNamespace': '--gateway-namespace',
+  'http.gatewaySectionName': '--gateway-section',
 };
 
 export function flagFor(field: string): string | undefined {
@@ -110,6 +115,8 @@ export function toProjectOptions(answers: Answers, name: string): BatchJobProjec
       service: answers.ingressService,
       port: /^\d+$/.test(answers.ingressPort ?? '') ? port : Number.NaN,
       ...(answers.route !== undefined ? { route: answers.route } : {}),
+      ...(answers.gatewayNamespace !== undefined ? { gatewayNamespace: answers.gatewayNamespace } : {}),
+      ...(answers.gatewaySection !== undefined ? { gatewaySectionName: answers.gatewaySection } : {}),
     };
   }
   const instana = instanaOptions(answers);

@@ -35,6 +35,8 @@ export interface CreateArgs {
   /** `--no-instana`: false. */
   readonly instana?: boolean;
   readonly ci?: string;
+  readonly gatewayNamespace?: string;
+  readonly gatewaySection?: string;
   /** npm spec installed in place of this package's registry version (for unpublished builds). */
   readonly selfSpec?: string;
 }
@@ -79,6 +81,8 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
         'instana-endpoint': { type: 'string' },
         instana: { type: 'boolean' },
         ci: { type: 'string' },
+        'gateway-namespace': { type: 'string' },
+        'gateway-section': { type: 'string' },
       },
     });
   } catch (error) {
@@ -127,5 +131,7 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
     instanaEndpoint: values['instana-endpoint'],
     instana: values.instana,
     ci: values.ci,
+    gatewayNamespace: values['gateway-namespace'],
+    gatewaySection: values['gateway-section'],
   };
 }

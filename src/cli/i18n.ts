@@ -44,6 +44,7 @@ type Catalog = {
     route: string;
     routeGateway: string;
     routeIngress: string;
+    ingressRetired: string;
     ingressHost: string;
     ingressService: string;
     ingressPort: string;
@@ -129,6 +130,7 @@ const en: Catalog = {
     route: 'How to expose it',
     routeGateway: 'Gateway API HTTPRoute (headers by ResponseHeaderModifier)',
     routeIngress: 'Ingress (ingress-nginx, headers by custom-headers ConfigMap)',
+    ingressRetired: 'ingress-nginx was retired in March 2026 (no more fixes, security ones included); prefer --route gateway (Gateway API HTTPRoute)',
     ingressHost: 'Public host name',
     ingressService: 'Service to route to',
     ingressPort: 'Service port',
@@ -167,7 +169,9 @@ Options:
       --image-tag <t>     image tag to deploy, never latest (default: 0.1.0)
       --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
                           expose a web front of this repo over HTTP (all three together)
-      --route <r>         gateway (HTTPRoute, default) | ingress
+      --route <r>         gateway (HTTPRoute, default) | ingress (ingress-nginx, retired March 2026)
+      --gateway-namespace <ns>  namespace of the shared Gateway (default gateway-system)
+      --gateway-section <name>  HTTPS listener of the Gateway the route attaches to (default https)
       --instana-zone <z>, --instana-cluster <c>, --instana-endpoint <host:port>
                           Instana agent Helm values (deploy/instana/values.yaml; the key stays in a Secret)
       --no-instana        leave the Instana values file out
@@ -249,6 +253,7 @@ const es: Catalog = {
     route: 'Cómo exponerlo',
     routeGateway: 'HTTPRoute de Gateway API (cabeceras con ResponseHeaderModifier)',
     routeIngress: 'Ingress (ingress-nginx, cabeceras con el ConfigMap de custom-headers)',
+    ingressRetired: 'ingress-nginx se retiró en marzo de 2026 (sin más correcciones, tampoco de seguridad); mejor --route gateway (HTTPRoute de Gateway API)',
     ingressHost: 'Nombre de host público',
     ingressService: 'Service de destino',
     ingressPort: 'Puerto del Service',
@@ -287,7 +292,9 @@ Opciones:
       --image-tag <t>     etiqueta de imagen a desplegar, nunca latest (por defecto: 0.1.0)
       --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
                           expone por HTTP un front web de este repo (los tres juntos)
-      --route <r>         gateway (HTTPRoute, por defecto) | ingress
+      --route <r>         gateway (HTTPRoute, por defecto) | ingress (ingress-nginx, retirado en marzo de 2026)
+      --gateway-namespace <ns>  namespace del Gateway compartido (por defecto gateway-system)
+      --gateway-section <nombre>  listener HTTPS del Gateway al que se une la ruta (por defecto https)
       --instana-zone <z>, --instana-cluster <c>, --instana-endpoint <host:puerto>
                           valores Helm del agente de Instana (deploy/instana/values.yaml; la clave queda en un Secret)
       --no-instana        no generar el fichero de valores de Instana

@@ -47,11 +47,11 @@ interface Target {
 
 function flagAnswers(args: CreateArgs): Partial<Answers> {
   const { directory, name, framework, jobs, kind, schedule, timeZone, concurrencyPolicy, restartPolicy } = args;
-  const { namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route, ci } = args;
+  const { namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route, gatewayNamespace, gatewaySection, ci } = args;
   const { instanaZone, instanaCluster, instanaEndpoint, instana } = args;
   return {
     directory, name, framework, jobs: jobs ? [...jobs] : undefined, kind, schedule, timeZone, concurrencyPolicy,
-    restartPolicy, namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route, ci,
+    restartPolicy, namespace, registry, imageTag, ingressHost, ingressService, ingressPort, route, gatewayNamespace, gatewaySection, ci,
     instanaZone, instanaCluster, instanaEndpoint, instana,
   };
 }
@@ -130,6 +130,7 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang)
   if ((io.now ?? new Date()) >= new Date(support)) io.err(msgs.net8Support(support));
 
   if (!interactiveRun(args, io)) reportSchedules(target.resolved, lang, io);
+  if (target.resolved.http?.route === 'ingress') io.err(`${catalogs[lang].warning}: ${msgs.prompt.ingressRetired}`);
 
   const staging = mkdtempSync(join(tmpdir(), 'create-batch-job-staging-'));
   try {

@@ -22,6 +22,8 @@ export interface BannedPackage {
   readonly pattern: string;
   /** Why it is banned, shown in the build error. */
   readonly reason: string;
+  /** Root namespaces of its API: `BannedSymbols.txt` bans them (`N:`), so a copied-in source or an unlisted fork fails too. */
+  readonly namespaces: readonly string[];
 }
 
 /** A symbol banned through Microsoft.CodeAnalysis.BannedApiAnalyzers (RS0030). */

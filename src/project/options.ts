@@ -101,8 +101,14 @@ export interface HttpExposureOptions {
   readonly route?: 'ingress' | 'gateway';
   /** Gateway the HTTPRoute attaches to. @default 'shared-gateway' */
   readonly gatewayName?: string;
-  /** Namespace of that Gateway. @default - the project namespace */
+  /**
+   * Namespace of that Gateway (platform-owned, not the app's). Its listener must allow routes from the app
+   * namespace (`allowedRoutes.namespaces`); no ReferenceGrant is needed for a route attaching to a Gateway.
+   * @default 'gateway-system'
+   */
   readonly gatewayNamespace?: string;
+  /** Listener of the Gateway the route attaches to (`parentRefs[].sectionName`): an HTTPS one. @default 'https' */
+  readonly gatewaySectionName?: string;
   /** IngressClass for the Ingress. @default 'nginx' */
   readonly ingressClassName?: string;
 }

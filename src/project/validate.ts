@@ -7,6 +7,7 @@ import { isSafeRelativePath } from '../util/paths.js';
 import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
 import { dns1123SubdomainProblems } from '../validation/apiserver/names.js';
 import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, CiSystem, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
+import { DEFAULT_GATEWAY_NAMESPACE, DEFAULT_GATEWAY_SECTION } from '../components/kubernetes/route-defaults.js';
 
 /** The CI systems `ci` accepts; the first is the default. */
 export const CI_SYSTEMS: readonly CiSystem[] = ['github', 'azure', 'gitlab', 'none'];
@@ -85,7 +86,7 @@ export interface ResolvedOptions {
   /** Path of the app's csproj and whether it existed before (adoption). */
   readonly app: { readonly project: string; readonly existing: boolean };
   readonly unmanaged: readonly string[];
-  readonly http?: Required<Omit<HttpExposureOptions, 'gatewayNamespace'>> & { readonly gatewayNamespace: string };
+  readonly http?: Required<HttpExposureOptions>;
   /** Instana agent values; undefined when the team left the file out. */
   readonly instana?: ResolvedInstana;
   readonly ci: CiSystem;
@@ -169,7 +170,7 @@ export function resolveJob(job: BatchJobOptions, i: number, defaults: JobDefault
   };
 }
 
-function resolveHttp(http: HttpExposureOptions | undefined, namespace: string): ResolvedOptions['http'] {
+function resolveHttp(http: HttpExposureOptions | undefined): ResolvedOptions['http'] {
   if (!http) return undefined;
   if (dns1123SubdomainProblems(http.host ?? '').length > 0) {
     throw new InvalidInputError('host-invalid', 'http.host', http.host ?? '', 'reports.example.com');
@@ -184,7 +185,8 @@ function resolveHttp(http: HttpExposureOptions | undefined, namespace: string): 
     port: http.port,
     route: http.route === undefined ? 'gateway' : assertEnum('http.route', http.route, ['ingress', 'gateway'] as const),
     gatewayName: assertName('http.gatewayName', http.gatewayName ?? 'shared-gateway'),
-    gatewayNamespace: assertName('http.gatewayNamespace', http.gatewayNamespace ?? namespace),
+    gatewayNamespace: assertName('http.gatewayNamespace', http.gatewayNamespace ?? DEFAULT_GATEWAY_NAMESPACE),
+    gatewaySectionName: assertName('http.gatewaySectionName', http.gatewaySectionName ?? DEFAULT_GATEWAY_SECTION),
     ingressClassName: assertName('http.ingressClassName', http.ingressClassName ?? 'nginx'),
   };
 }
@@ -213,7 +215,7 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
   const ci = options.ci === undefined ? CI_SYSTEMS[0]! : assertEnum('ci', options.ci, CI_SYSTEMS);
   if (options.deploy !== undefined && typeof options.deploy !== 'boolean') throw new InvalidInputError('option-invalid', 'deploy', String(options.deploy), 'true');
   return {
-    name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http, namespace),
+    name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http),
     instana: resolveInstana(options.instana), ci, deploy: options.deploy ?? false,
   };
 }

@@ -33,7 +33,7 @@ describe('batch-job adopt', () => {
     expect(rc).toContain("project: 'src/Tool/Tool.csproj'");
     expect(rc).toContain("'.gitignore'"); // the team's own .gitignore stays theirs
     expect(readFileSync(join(dir, 'src/Tool/Program.cs'), 'utf8')).toBe(program);
-    expect(existsSync(join(dir, 'src/Tool/JobHost.g.cs'))).toBe(false);
+    expect(existsSync(join(dir, 'src/Tool/JobHost.cs'))).toBe(false);
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     expect(readme).toContain('An existing .NET app (`src/Tool/Tool.csproj`), adopted');
     expect(readme).not.toContain('## Exit codes');

@@ -8,7 +8,7 @@ import { policy } from '../../src/policy/index.js';
 import { runCreateBin, tempDir } from '../support/cli.js';
 import { executeDockerfile, runEntrypoint, type ExecuteResult } from '../support/dockerfile-exec.js';
 import { lintDockerfile, formatDiagnostics } from '../support/dockerfile-lint.js';
-import { dotnet, jsonLines, startApp, warningCount } from '../support/dotnet.js';
+import { dotnet, jsonLines, startApp, waitForOutput, warningCount } from '../support/dotnet.js';
 
 const APP = 'NightlyReport';
 const JOB = 'nightly-report';
@@ -60,15 +60,7 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
   it('stops on SIGTERM within the grace period with exit 143', async () => {
     const child = startApp(dll, [JOB], dir, { NightlyReportJob__ItemCount: '2000000000' });
     // Wait until the job is working (its first log line), then terminate as the kubelet would.
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the job never started')), 60_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('Processing')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
+    await waitForOutput(child, 'Processing');
     const sent = Date.now();
     child.kill('SIGTERM');
     const result = await child;
@@ -87,14 +79,14 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
       // Each rendered CronJob/Job starts the image's entrypoint (or its own command) with its args.
       const { stdout } = await execa('kubectl', ['kustomize', join(dir, 'deploy/k8s')]);
       const batch = parseAllDocuments(stdout).map((d) => d.toJSON()).filter((o) => o.kind === 'CronJob' || o.kind === 'Job');
-      expect(batch.map((o) => o.metadata.name).sort()).toEqual(['cleanup', JOB]);
+      expect(batch.map((o) => o.metadata.name).sort()).toEqual([JOB, `${JOB}-cleanup`]);
       for (const obj of batch) {
         const pod = (obj.kind === 'CronJob' ? obj.spec.jobTemplate.spec : obj.spec).template.spec;
         const container = pod.containers[0];
         expect(container.command, 'the image entrypoint starts the app').toBeUndefined();
         const run = await runEntrypoint(image, { args: container.args, env: { DOTNET_ROLL_FORWARD: 'Major' } });
         expect(run.exitCode, `${obj.metadata.name}: ${run.stdout}\n${run.stderr}`).toBe(0);
-        expect(jsonLines(run.stdout).some((l) => JSON.stringify(l).includes(`Job ${obj.metadata.name} succeeded`))).toBe(true);
+        expect(jsonLines(run.stdout).some((l) => JSON.stringify(l).includes(`Job ${container.args[0]} succeeded`))).toBe(true);
       }
     } finally {
       image?.dispose();

@@ -190,6 +190,7 @@ export async function executeDockerfile(dockerfile: string, options: ExecuteOpti
           const argName = p.getName();
           const declared = p.getValue();
           const value = options.buildArgs?.[argName]
+            ?? AUTOMATIC_PLATFORM_ARGS[argName]
             ?? (declared !== null ? expand(declared, lookup(current), where) : current ? globalArgs[argName] : undefined);
           if (!current) {
             if (value !== undefined) globalArgs[argName] = value;
@@ -349,6 +350,12 @@ function firstLine(text: string): string {
 function tail(text: string, lines: number): string {
   return text.split('\n').slice(-lines).join('\n');
 }
+
+/** BuildKit's automatic platform ARGs for a build on this machine for this machine (visible once a stage declares them). */
+const AUTOMATIC_PLATFORM_ARGS: Readonly<Record<string, string>> = (() => {
+  const arch = process.arch === 'x64' ? 'amd64' : process.arch;
+  return { TARGETOS: 'linux', TARGETARCH: arch, TARGETPLATFORM: `linux/${arch}`, BUILDOS: 'linux', BUILDARCH: arch, BUILDPLATFORM: `linux/${arch}` };
+})();
 
 function flagsOf(instruction: Instruction): Flag[] {
   const withFlags = instruction as Instruction & { getFlags?: () => Flag[] };

@@ -22,6 +22,19 @@ export function startApp(dll: string, args: readonly string[], cwd: string, env:
   return execa('dotnet', [dll, ...args], { cwd, reject: false, env: { ...dotnetEnv, ...env }, timeout: 300_000 });
 }
 
+/** Resolves once the started app writes `text` to stdout (e.g. its first log line), so a signal hits a running job. */
+export function waitForOutput(child: ResultPromise, text: string, timeoutMs = 60_000): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${text}" on stdout after ${timeoutMs} ms`)), timeoutMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(text)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
 /** Parses MSBuild's summary: the number of warnings of the last build in the output. */
 export function warningCount(output: string): number {
   const match = [...output.matchAll(/^\s*(\d+) Warning\(s\)/gm)].pop();

@@ -82,7 +82,8 @@ describe.each(frameworks)('renderDockerfile (%s)', (framework) => {
     expect(restore).toBeGreaterThan(-1);
     expect(copySrc).toBeGreaterThan(restore);
     expect(publish).toBeGreaterThan(copySrc);
-    expect(steps[publish]).toMatch(/-c Release --no-restore/);
+    expect(steps[publish]).toMatch(/-c Release -a \$TARGETARCH --no-restore/);
+    expect(steps[restore]).toMatch(/-a \$TARGETARCH/);
     const copiesBeforeRestore = steps.slice(0, restore).filter((s) => s.startsWith('COPY '));
     expect(copiesBeforeRestore).toEqual([
       'COPY global.json Directory.Build.props Directory.Build.targets BannedSymbols.txt ./',
@@ -128,9 +129,27 @@ describe('renderDockerfile reads the policy', () => {
     expect(stages[1]!.instructions.find((i) => i.keyword === 'USER')?.args).toBe('4242');
   });
 
+  it('builds on the build platform for the target architecture (no emulated SDK, no foreign assets)', () => {
+    const text = renderDockerfile({ appName: 'Demo', framework: 'net8.0', generatedHeader: HEADER });
+    expect(text).toMatch(/^FROM --platform=\$BUILDPLATFORM \S+ AS build\nARG TARGETARCH$/m);
+  });
+
+  it('copies every project the app references before restore, and project folders outside src/ with the sources', () => {
+    const projects = ['lib/Shared/Shared.csproj', 'src/Demo.Core/Demo.Core.csproj', 'src/Demo/Demo.csproj'];
+    const stages = stagesOf(renderDockerfile({ appName: 'Demo', framework: 'net8.0', generatedHeader: HEADER, projects }));
+    const steps = stages[0]!.instructions.map((i) => `${i.keyword} ${i.args}`);
+    const restore = steps.findIndex((s) => /^RUN dotnet restore\b/.test(s));
+    expect(steps.slice(0, restore).filter((s) => s.startsWith('COPY ') && s.includes('.csproj'))).toEqual([
+      'COPY lib/Shared/Shared.csproj lib/Shared/',
+      'COPY src/Demo.Core/Demo.Core.csproj src/Demo.Core/',
+      'COPY src/Demo/Demo.csproj src/Demo/',
+    ]);
+    expect(steps.filter((s) => /^COPY (src|lib\/Shared)\/ /.test(s))).toEqual(['COPY src/ src/', 'COPY lib/Shared/ lib/Shared/']);
+  });
+
   it('defaults to the current policy', () => {
     const text = renderDockerfile({ appName: 'Demo', framework: 'net10.0', generatedHeader: HEADER });
-    expect(text).toContain(`FROM ${policy.frameworks['net10.0'].sdkImage} AS build`);
+    expect(text).toContain(`FROM --platform=$BUILDPLATFORM ${policy.frameworks['net10.0'].sdkImage} AS build`);
     expect(text).toContain(`policy ${policy.version}`);
   });
 

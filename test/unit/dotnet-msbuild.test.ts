@@ -38,7 +38,8 @@ const unescape = (s: string) => s.replace(/%([0-9A-F]{2})/g, (_, hex: string) =>
 describe('directoryBuildTargets', () => {
   const xml = directoryBuildTargets(ctx());
   const parsed = parser.parse(xml);
-  const target = parsed.Project.Target;
+  const target = parsed.Project.Target[0];
+  const resolved = parsed.Project.Target[1];
 
   it('is well-formed XML with one target that runs before NuGet collects packages and before build', () => {
     expect(target['@_Name']).toBe('BatchJobPolicyCheckBannedPackages');
@@ -66,6 +67,15 @@ describe('directoryBuildTargets', () => {
   it('inspects PackageReference and PackageVersion items', () => {
     const sources = (target.ItemGroup[0]._BatchJobPackage as Array<Record<string, string>>).map((i) => i['@_Include']);
     expect(sources).toEqual(expect.arrayContaining(['@(PackageReference)', '@(PackageVersion)']));
+  });
+
+  it('checks the resolved graph after restore too (transitive packages), naming the direct references', () => {
+    expect(resolved['@_Name']).toBe('BatchJobPolicyCheckResolvedPackages');
+    expect(resolved['@_AfterTargets']).toBe('ResolvePackageAssets');
+    expect(parsed.Project.PropertyGroup.EmitLegacyAssetsFileItems).toBe(true);
+    expect(resolved.ItemGroup[0]._BatchJobResolvedPackage['@_Include']).toBe('@(PackageDependencies)');
+    expect(resolved.ItemGroup[1]._BatchJobTransitiveBanned).toHaveLength(policy.bannedPackages.length);
+    expect(resolved.Error['@_Text']).toContain("@(_BatchJobDirectPackage->'%(Identity)', ', ')");
   });
 
   it('names the policy and its version and points to Kubernetes CronJob/Job', () => {
@@ -99,9 +109,12 @@ describe('directoryBuildProps', () => {
 });
 
 describe('bannedSymbols', () => {
-  it('has one "ID; reason" line per policy symbol', () => {
-    const lines = bannedSymbols(ctx()).trimEnd().split('\n');
-    expect(lines).toEqual(policy.bannedSymbols.map((s) => `${s.id}; ${s.reason}`));
+  it('bans the namespaces of every banned package (one policy list) and the other policy symbols', () => {
+    const ids = bannedSymbols(ctx()).trimEnd().split('\n').map((line) => line.split(';')[0]);
+    for (const ns of ['Hangfire', 'Quartz', 'Coravel', 'Cronos', 'NCrontab', 'NCronJob', 'TickerQ', 'Sundial']) expect(ids).toContain(`N:${ns}`);
+    for (const banned of policy.bannedPackages) for (const ns of banned.namespaces) expect(ids).toContain(`N:${ns}`);
+    for (const symbol of policy.bannedSymbols) expect(ids).toContain(symbol.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
 
@@ -190,7 +203,7 @@ describe('templates', () => {
     expect(host).toContain(`ExitTerminated = ${policy.exitCodes.terminated};`);
     expect(host).toContain(`TerminationGracePeriodSeconds = ${policy.terminationGracePeriodSeconds};`);
     expect(host).not.toMatch(/\{\{|BackgroundService|PeriodicTimer|Task\.Delay/);
-    expect(layout.jobHostCs).toBe('src/NightlyReport/JobHost.g.cs');
+    expect(layout.jobHostCs).toBe('src/NightlyReport/JobHost.cs');
   });
 
   it('register every job in Program.cs', () => {

@@ -13,6 +13,7 @@ import {
   testsCsproj,
   type DotnetContext,
 } from './msbuild.js';
+import { addDotnetTasks } from './tasks.js';
 import { dotnetTemplateVars, renderTemplate } from './templates.js';
 
 function dotnetContext(ctx: RepoContext): DotnetContext {
@@ -32,6 +33,7 @@ export function addDotnetFiles(project: Project, ctx: RepoContext): void {
   new ManagedTextFile(project, layout.directoryBuildTargets, { comment: 'xml', contents: () => directoryBuildTargets(dctx) });
   new ManagedTextFile(project, layout.bannedSymbols, { comment: 'slash', contents: () => bannedSymbols(dctx) });
   new JsonFile(project, layout.globalJson, { obj: globalJson(dctx), readonly: true });
+  addDotnetTasks(project, ctx);
   // An adopted app keeps its own entry point: the job host and the samples come only with a new app.
   if (ctx.existingApp) return;
   new ManagedTextFile(project, layout.jobHostCs, {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { XMLBuilder } from 'fast-xml-parser';
-import type { BannedPackage, Framework, FrameworkPolicy, Policy } from '../../policy/index.js';
+import type { BannedPackage, BannedSymbol, Framework, FrameworkPolicy, Policy } from '../../policy/index.js';
 
 /** One job hosted by the generated console app. */
 export interface DotnetJob {
@@ -80,7 +80,7 @@ export function dotnetLayout(ctx: DotnetContext): DotnetLayout {
     appCsproj: `${appDir}/${app}.csproj`,
     appSettings: `${appDir}/appsettings.json`,
     programCs: `${appDir}/Program.cs`,
-    jobHostCs: `${appDir}/JobHost.g.cs`,
+    jobHostCs: `${appDir}/JobHost.cs`,
     jobTelemetryCs: `${appDir}/JobTelemetry.g.cs`,
     testsDir,
     testsCsproj: `${testsDir}/${app}.Tests.csproj`,
@@ -183,8 +183,8 @@ function telemetryItems(ctx: DotnetContext): XmlNode {
   };
 }
 
-function bannedPackageCondition(banned: BannedPackage): string {
-  const meta = '%(_BatchJobPackage.Identity)';
+function bannedPackageCondition(banned: BannedPackage, itemType = '_BatchJobPackage'): string {
+  const meta = `%(${itemType}.Identity)`;
   if (banned.pattern.endsWith('*')) {
     const prefix = banned.pattern.slice(0, -1).toLowerCase();
     return `$([System.String]::Copy('${meta}').ToLowerInvariant().StartsWith('${msbuildEscape(prefix)}'))`;
@@ -216,13 +216,30 @@ export function directoryBuildTargets(ctx: DotnetContext): string {
     `Banned by policy '$(_BatchJobPolicyName)' version $(_BatchJobPolicyVersion): ${list}. ` +
     `Remove the package and run the work as a Kubernetes CronJob/Job instead (one run per process, scheduled by ` +
     `Kubernetes; no in-process scheduler).`;
+  // After restore: every package of the resolved graph (project.assets.json), so a banned package that arrives
+  // through another package (NCrontab.Signed through a WebJobs timer extension) fails the build too.
+  const resolvedMatches: XmlNode[] = ctx.policy.bannedPackages.map((banned) => ({
+    '@_Include': '@(_BatchJobResolvedPackage)',
+    '@_Condition': bannedPackageCondition(banned, '_BatchJobResolvedPackage'),
+    '@_BannedPattern': msbuildEscape(banned.pattern),
+    '@_BannedReason': msbuildEscape(banned.reason),
+  }));
+  const direct = "@(_BatchJobDirectPackage->'%(Identity)', ', ')";
+  const transitiveList =
+    "@(_BatchJobTransitiveBanned->'%(Identity) [matches %(BannedPattern): %(BannedReason)]', '; ')";
+  const transitiveMessage =
+    `Banned by policy '$(_BatchJobPolicyName)' version $(_BatchJobPolicyVersion): ${transitiveList}, brought in ` +
+    `transitively by this project's package reference(s) ${direct}. Remove the package that depends on it and run ` +
+    `the work as a Kubernetes CronJob/Job instead (no in-process scheduler).`;
   return buildXml({
     Project: {
       PropertyGroup: {
         _BatchJobPolicyName: msbuildEscape(ctx.policy.name),
         _BatchJobPolicyVersion: msbuildEscape(ctx.policy.version),
+        // Makes ResolvePackageAssets list every resolved package (direct and transitive) as PackageDependencies.
+        EmitLegacyAssetsFileItems: 'true',
       },
-      Target: {
+      Target: [{
         '@_Name': 'BatchJobPolicyCheckBannedPackages',
         '@_BeforeTargets': 'CollectPackageReferences;CollectCentralPackageVersions;BeforeBuild',
         ItemGroup: [{ _BatchJobPackage: packages }, { _BatchJobBannedPackage: matches }],
@@ -231,14 +248,41 @@ export function directoryBuildTargets(ctx: DotnetContext): string {
           '@_Code': BANNED_PACKAGE_ERROR_CODE,
           '@_Text': message,
         },
-      },
+      }, {
+        '@_Name': 'BatchJobPolicyCheckResolvedPackages',
+        '@_AfterTargets': 'ResolvePackageAssets',
+        ItemGroup: [
+          { _BatchJobResolvedPackage: { '@_Include': '@(PackageDependencies)' } },
+          { _BatchJobTransitiveBanned: resolvedMatches },
+          {
+            _BatchJobDirectPackage: {
+              '@_Include': '@(PackageReference)',
+              '@_Exclude': BANNED_API_ANALYZERS,
+              '@_Condition': "'%(PackageReference.IsImplicitlyDefined)' != 'true'",
+            },
+          },
+        ],
+        Error: {
+          '@_Condition': "'@(_BatchJobTransitiveBanned)' != ''",
+          '@_Code': BANNED_PACKAGE_ERROR_CODE,
+          '@_Text': transitiveMessage,
+        },
+      }],
     },
   });
 }
 
 /** `BannedSymbols.txt` (managed): one `ID; reason` line per banned symbol, read by BannedApiAnalyzers (RS0030). */
 export function bannedSymbols(ctx: DotnetContext): string {
-  return ctx.policy.bannedSymbols.map((s) => `${s.id}; ${s.reason}`).join('\n') + '\n';
+  return bannedSymbolList(ctx.policy).map((s) => `${s.id}; ${s.reason}`).join('\n') + '\n';
+}
+
+/** Every banned symbol: the namespaces of each banned package (one policy list for both), then the other symbols. */
+export function bannedSymbolList(policy: Policy): BannedSymbol[] {
+  const fromPackages = policy.bannedPackages.flatMap((banned) =>
+    banned.namespaces.map((ns) => ({ id: `N:${ns}`, reason: `package ${banned.pattern} is banned: ${banned.reason}` })));
+  const seen = new Set<string>();
+  return [...fromPackages, ...policy.bannedSymbols].filter((s) => !seen.has(s.id) && seen.add(s.id));
 }
 
 export interface GlobalJson {

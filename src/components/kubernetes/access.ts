@@ -20,7 +20,7 @@ export function jobConfig(ctx: RepoContext, job: JobModel): IConfigMap {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name: names.config(job.name), labels: jobLabels(ctx, job.name) },
+    metadata: { name: names.config(ctx, job), labels: jobLabels(ctx, job.name) },
     data: { DOTNET_ENVIRONMENT: 'Production', ...job.env },
   };
 }

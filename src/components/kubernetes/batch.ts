@@ -45,7 +45,7 @@ export function cronJob(ctx: RepoContext, job: JobModel): ICronJob {
   return {
     apiVersion: 'batch/v1',
     kind: 'CronJob',
-    metadata: { name: job.name, labels: jobLabels(ctx, job.name) },
+    metadata: { name: names.batch(ctx, job), labels: jobLabels(ctx, job.name) },
     spec: {
       schedule: job.schedule,
       timeZone: job.timeZone,
@@ -62,7 +62,7 @@ export function standaloneJob(ctx: RepoContext, job: JobModel): IJob {
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: { name: job.name, labels: jobLabels(ctx, job.name) },
+    metadata: { name: names.batch(ctx, job), labels: jobLabels(ctx, job.name) },
     // A CronJob's history limits clean up its Jobs; a standalone Job needs a TTL.
     spec: { ttlSecondsAfterFinished: job.ttlSecondsAfterFinished, ...jobSpec(ctx, job) },
   };

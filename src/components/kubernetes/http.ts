@@ -21,7 +21,7 @@ export function ingress(ctx: RepoContext, http: Http): [IIngress, IConfigMap] {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
     metadata: {
-      name: ctx.name,
+      name: names.route(ctx),
       labels: commonLabels(ctx),
       annotations: {
         'nginx.ingress.kubernetes.io/custom-headers': `${ctx.options.namespace}/${names.headers(ctx)}`,
@@ -49,9 +49,9 @@ export function httpRoute(ctx: RepoContext, http: Http): IHTTPRoute {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
-    metadata: { name: ctx.name, labels: commonLabels(ctx) },
+    metadata: { name: names.route(ctx), labels: commonLabels(ctx) },
     spec: {
-      parentRefs: [{ name: http.gatewayName, namespace: http.gatewayNamespace }],
+      parentRefs: [{ name: http.gatewayName, namespace: http.gatewayNamespace, sectionName: http.gatewaySectionName }],
       hostnames: [http.host],
       rules: [
         {

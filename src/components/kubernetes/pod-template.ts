@@ -38,7 +38,7 @@ export function podTemplate(ctx: RepoContext, job: JobModel): IPodTemplateSpec {
           // The image's ENTRYPOINT starts the app; the argument selects the job. An adopted app keeps its own
           // command line until it moves to the job host.
           ...(ctx.existingApp ? {} : { args: [job.name] }),
-          envFrom: [{ configMapRef: { name: names.config(job.name) } }],
+          envFrom: [{ configMapRef: { name: names.config(ctx, job) } }],
           ...(env.length > 0 ? { env } : {}),
           resources: { requests: { ...job.requests }, limits: { ...job.limits } },
           securityContext: {

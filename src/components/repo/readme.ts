@@ -8,6 +8,8 @@ export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es')
   const contents = renderTemplate(`repo/README.${lang}.md.hbs`, {
     ...ctx,
     firstJob: ctx.jobs[0],
+    // Escape-hatch examples use the first job's own paths: a Job has no `spec.jobTemplate`.
+    podSpecPath: ctx.jobs[0]?.kind === 'job' ? 'spec.template.spec' : 'spec.jobTemplate.spec.template.spec',
     testProject: `${ctx.appName}.Tests`,
     exitCodes: ctx.policy.exitCodes,
     policyVersion: ctx.policy.version,

@@ -11,6 +11,7 @@ import { validateJob } from './job.js';
 export { parseStandardSchedule, parseRobfigStandard, type ScheduleResult } from './schedule.js';
 export { timeZoneProblem } from './time-zone.js';
 export { cronJobNameProblem, jobNameProblem } from './names.js';
+export { validateJobUpdate } from './job-update.js';
 
 /** Apiserver errors for a batch/v1 CronJob or Job; any other object yields no findings. */
 export function validateBatchObject(obj: KubeObject): Finding[] {
