@@ -72,7 +72,7 @@ describe('create-batch-job: Instana agent values', () => {
     const result = await drivePty(
       [process.execPath, createBin, 'repo', '--no-install', '--name', 'repo', '--framework', 'net10.0', '--job', 'repo', '--kind', 'job',
         '--restart-policy', 'Never', '--namespace', 'repo', '--registry', 'registry.example.com/batch', '--ingress-host', 'a.example.com',
-        '--ingress-service', 'web', '--ingress-port', '8080', '--interactive'],
+        '--ingress-service', 'web', '--ingress-port', '8080', '--ci', 'github', '--interactive'],
       cwd,
       [
         { expect: 'Instana zone', send: `${key}${ENTER}` },
