@@ -152,6 +152,9 @@ dotnet_sort_system_directives_first = true
         'New managed deploy/instana/values.yaml (instana-agent chart: agent.keysSecret, endpoint, zone, cluster, OTLP receivers on); the agent key stays in a Secret.',
         'New managed src/<App>/JobTelemetry.g.cs with OpenTelemetry packages in Directory.Build.props: a span, job.runs and job.run.duration per run, logs over OTLP, flushed before exit.',
         'Job manifests set NODE_IP and the OTEL_* variables (node-local agent on port 4317, gRPC); set OTEL_SDK_DISABLED=true in a job\'s env to switch it off.',
+        'New managed CI files (ci: github by default, or azure, gitlab, none): build with a drift check, tests, kustomize render, the batch-job check compliance scan and the image; Dependabot and policy-update pull requests on GitHub; a deploy/rollback pipeline with deploy: true.',
+        'Kubernetes object names start with the repository name (<repo>-<job>) so two repositories share a namespace safely; a one-off Job is named after its image tag, so a new version is a new Job.',
+        'The managed job host is JobHost.cs (checked by the analyzers); the build guard checks resolved (transitive) packages; BannedSymbols.txt covers every banned package\'s namespaces; the Dockerfile restores every referenced project and builds for the target platform.',
       ],
     },
     {

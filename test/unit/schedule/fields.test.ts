@@ -101,3 +101,31 @@ describe('zone helpers', () => {
     expect(formatOffset(330)).toBe('UTC+05:30');
   });
 });
+
+describe('parseSchedule refuses what robfig refuses, naming the field', () => {
+  it.each([
+    ['x * * * *', 'minute: cannot read "x"'],
+    ['1x * * * *', 'minute: cannot read "1x"'],
+    ['x1 * * * *', 'minute: cannot read "x1"'],
+    ['*/2/3 * * * *', 'minute: too many slashes in "*/2/3"'],
+    ['1-2-3 * * * *', 'minute: too many hyphens in "1-2-3"'],
+    ['*/0 * * * *', 'minute: step must be positive in "*/0"'],
+    ['60 * * * *', 'minute: "60" is outside 0-59'],
+    ['5-3 * * * *', 'minute: "5-3" is outside 0-59'],
+    ['* 24 * * *', 'hour: "24" is outside 0-23'],
+    ['* * 0 * *', 'day of month: "0" is outside 1-31'],
+    ['* * * 13 *', 'month: "13" is outside 1-12'],
+    ['* * * * 7', 'day of week: "7" is outside 0-6'],
+    ['* * * *', 'schedule "* * * *": expected 5 fields, got 4'],
+    ['@every 5m', 'unsupported descriptor (only'],
+  ])('%s', (schedule, message) => {
+    expect(() => parseSchedule(schedule)).toThrow(message);
+  });
+
+  it('skips empty list items and sizes each field to its range', () => {
+    const f = parseSchedule('0,,30 * * * *');
+    expect(f.minute.values.flatMap((on, v) => (on ? [v] : []))).toEqual([0, 30]);
+    expect(f.minute.values).toHaveLength(60);
+    expect(f.dayOfWeek.values).toHaveLength(7);
+  });
+});
