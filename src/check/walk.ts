@@ -120,7 +120,8 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
   const read = (path: string): string | undefined => {
     const abs = join(root, path);
     try {
-      const size = lstatSync(abs).isSymbolicLink() ? statSync(abs).size : lstatSync(abs).size;
+      const link = lstatSync(abs);
+      const size = link.isSymbolicLink() ? statSync(abs).size : link.size;
       if (size > maxBytes) {
         notes.push({ kind: 'too-large', file: path, message: `skipped: ${size} bytes is over the ${maxBytes}-byte limit` });
         return undefined;

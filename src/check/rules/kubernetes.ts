@@ -50,18 +50,25 @@ export function checkKubernetes(ctx: CheckContext): void {
   const kustomizations = located.filter((o) => o.obj.kind === 'Kustomization' || KUSTOMIZATION_FILE.test(o.file));
   const rendered = new Map<LocatedObject, KubeObject>();
   const pinnedFor = new Map<string, string[]>();
-  // Objects by folder, so each kustomization finds the files below it without scanning every object.
-  const byDir = new Map<string, LocatedObject[]>();
+  // Each object joins every kustomization in its folder or above (walking up its few ancestors, not scanning
+  // every folder for every kustomization); the nearest one's pinned images apply to it.
+  const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1);
+  const kustomizationByDir = new Map(kustomizations.map((k) => [dirOf(k.file), k]));
+  const below = new Map<LocatedObject, LocatedObject[]>(kustomizations.map((k) => [k, []]));
   for (const o of located) {
-    const dir = o.file.slice(0, o.file.lastIndexOf('/') + 1);
-    byDir.set(dir, [...(byDir.get(dir) ?? []), o]);
+    let nearest = true;
+    for (let dir = dirOf(o.file); ; dir = dirOf(dir.slice(0, -1))) {
+      const k = kustomizationByDir.get(dir);
+      if (k !== undefined && k !== o) {
+        below.get(k)!.push(o);
+        if (nearest) pinnedFor.set(o.file, kustomizePinnedImages(k.obj));
+        nearest = false;
+      }
+      if (dir === '') break;
+    }
   }
-  for (const k of kustomizations) {
-    const dir = k.file.slice(0, k.file.lastIndexOf('/') + 1);
-    const pinned = kustomizePinnedImages(k.obj);
-    const below = [...byDir.entries()].filter(([d]) => d.startsWith(dir)).flatMap(([, objects]) => objects.filter((o) => o !== k));
-    for (const o of below) pinnedFor.set(o.file, pinned);
-    if (ctx.kubectl && ctx.root !== undefined) renderKustomization(ctx, k, dir, below, rendered);
+  if (ctx.kubectl && ctx.root !== undefined) {
+    for (const k of kustomizations) renderKustomization(ctx, k, dirOf(k.file), below.get(k)!, rendered);
   }
   const isKustomization = new Set(kustomizations);
   if (kustomizations.length > 0 && !(ctx.kubectl && ctx.root !== undefined)) {
