@@ -33,6 +33,36 @@ export interface CreateArgs {
   readonly selfSpec?: string;
 }
 
+/** Every flag of `create-batch-job`; `--help` must document each (a unit test holds them together). */
+export const CREATE_OPTIONS = {
+  yes: { type: 'boolean', short: 'y', default: false },
+  name: { type: 'string' },
+  framework: { type: 'string' },
+  job: { type: 'string', multiple: true },
+  lang: { type: 'string' },
+  answers: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  install: { type: 'boolean', default: true },
+  interactive: { type: 'boolean' },
+  demo: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+  'self-spec': { type: 'string' },
+  kind: { type: 'string' },
+  schedule: { type: 'string' },
+  'time-zone': { type: 'string' },
+  'concurrency-policy': { type: 'string' },
+  'restart-policy': { type: 'string' },
+  namespace: { type: 'string' },
+  registry: { type: 'string' },
+  'image-tag': { type: 'string' },
+  'ingress-host': { type: 'string' },
+  'ingress-service': { type: 'string' },
+  'ingress-port': { type: 'string' },
+  route: { type: 'string' },
+} as const;
+
 export function parseCreateArgs(argv: readonly string[]): CreateArgs {
   let parsed;
   try {
@@ -41,34 +71,7 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
       allowPositionals: true,
       allowNegative: true,
       strict: true,
-      options: {
-        yes: { type: 'boolean', short: 'y', default: false },
-        name: { type: 'string' },
-        framework: { type: 'string' },
-        job: { type: 'string', multiple: true },
-        lang: { type: 'string' },
-        answers: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        install: { type: 'boolean', default: true },
-        interactive: { type: 'boolean' },
-        demo: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-        'self-spec': { type: 'string' },
-        kind: { type: 'string' },
-        schedule: { type: 'string' },
-        'time-zone': { type: 'string' },
-        'concurrency-policy': { type: 'string' },
-        'restart-policy': { type: 'string' },
-        namespace: { type: 'string' },
-        registry: { type: 'string' },
-        'image-tag': { type: 'string' },
-        'ingress-host': { type: 'string' },
-        'ingress-service': { type: 'string' },
-        'ingress-port': { type: 'string' },
-        route: { type: 'string' },
-      },
+      options: CREATE_OPTIONS,
     });
   } catch (error) {
     const message = (error as Error).message;

@@ -3,6 +3,8 @@ import type { Lang } from './i18n.js';
 /** User-facing text of the `batch-job` bin, in English and Spanish. */
 export interface BatchJobMessages {
   help: string;
+  /** `batch-job <command> --help`: every flag with its default. */
+  commandHelp: { check: string; adopt: string; version: string };
   checkNeedsDrift: string;
   noDrift: (policyVersion: string) => string;
   drift: { modified: string; missing: string; stale: string };
@@ -35,9 +37,42 @@ Commands:
                         them up as <file>.pre-adopt. --dry-run writes nothing; --name sets the repo name.
   version               print the package and policy versions
 
-Options: --lang en|es (default: from LANG, else en)
+Options: --lang en|es (default: from LANG, else en); batch-job <command> --help shows a command's flags
 Planned: the full compliance scan (check), migrate (Hangfire/Quartz schedules to CronJobs).
 To create a repository: npm create batch-job`,
+  commandHelp: {
+    check: `Usage: batch-job check --drift [dir]
+
+Compares the managed files of the repository in dir with what .projenrc.ts and the installed policy produce.
+Exit codes: 0 no drift, 1 drift found (each file named, with its diff), 2 invalid input.
+
+Options:
+      --drift             compare managed files (the only check available yet; required) (default: off)
+      --lang <en|es>      language of messages (default: from LANG, else en)
+  -h, --help              show this help (default: off)
+Arguments:
+  dir                     repository to check (default: the current directory)`,
+    adopt: `Usage: batch-job adopt [dir] [options]
+
+Takes an existing .NET repository under the policy: detects its app, framework, Dockerfile, manifests and CI, then
+writes .projenrc.ts and the managed files. Existing files the policy would change are kept and shown as diffs.
+
+Options:
+      --name <name>       repository name, a lowercase DNS-1123 label (default: derived from the app's project)
+      --force             replace differing existing files, backing each up as <file>.pre-adopt (default: off)
+      --dry-run           print what would change and write nothing (default: off)
+      --lang <en|es>      language of messages (default: from LANG, else en)
+  -h, --help              show this help (default: off)
+Arguments:
+  dir                     repository to adopt (default: the current directory)`,
+    version: `Usage: batch-job version
+
+Prints the package and policy versions.
+
+Options:
+      --lang <en|es>      language of messages (default: from LANG, else en)
+  -h, --help              show this help (default: off)`,
+  },
   checkNeedsDrift: 'check: only --drift is available yet (example: batch-job check --drift)',
   noDrift: (v) => `No drift: every managed file matches .projenrc.ts with policy ${v}.`,
   drift: { modified: 'edited by hand', missing: 'missing', stale: 'no longer generated (run npx projen to delete it)' },
@@ -72,9 +107,43 @@ Comandos:
                         --name fija el nombre del repositorio.
   version               muestra las versiones del paquete y de la política
 
-Opciones: --lang en|es (por defecto: según LANG, si no en)
+Opciones: --lang en|es (por defecto: según LANG, si no en); batch-job <comando> --help muestra sus flags
 Previsto: el análisis de cumplimiento completo (check), migrate (planificaciones de Hangfire/Quartz a CronJobs).
 Para crear un repositorio: npm create batch-job`,
+  commandHelp: {
+    check: `Uso: batch-job check --drift [dir]
+
+Compara los archivos gestionados del repositorio en dir con lo que producen .projenrc.ts y la política instalada.
+Códigos de salida: 0 sin desviaciones, 1 hay desviaciones (cada archivo con su diff), 2 entrada no válida.
+
+Opciones:
+      --drift             compara los archivos gestionados (la única comprobación por ahora; obligatoria) (por defecto: no)
+      --lang <en|es>      idioma de los mensajes (por defecto: según LANG, si no en)
+  -h, --help              muestra esta ayuda (por defecto: no)
+Argumentos:
+  dir                     repositorio a comprobar (por defecto: el directorio actual)`,
+    adopt: `Uso: batch-job adopt [dir] [opciones]
+
+Pone un repositorio .NET existente bajo la política: detecta su app, framework, Dockerfile, manifiestos y CI, y
+escribe .projenrc.ts y los archivos gestionados. Los archivos existentes que la política cambiaría se conservan y se
+muestran como diffs.
+
+Opciones:
+      --name <nombre>     nombre del repositorio, etiqueta DNS-1123 en minúsculas (por defecto: el del proyecto de la app)
+      --force             sustituye los archivos existentes que difieren, con copia <archivo>.pre-adopt (por defecto: no)
+      --dry-run           muestra lo que cambiaría y no escribe nada (por defecto: no)
+      --lang <en|es>      idioma de los mensajes (por defecto: según LANG, si no en)
+  -h, --help              muestra esta ayuda (por defecto: no)
+Argumentos:
+  dir                     repositorio a adoptar (por defecto: el directorio actual)`,
+    version: `Uso: batch-job version
+
+Muestra las versiones del paquete y de la política.
+
+Opciones:
+      --lang <en|es>      idioma de los mensajes (por defecto: según LANG, si no en)
+  -h, --help              muestra esta ayuda (por defecto: no)`,
+  },
   checkNeedsDrift: 'check: por ahora solo existe --drift (ejemplo: batch-job check --drift)',
   noDrift: (v) => `Sin desviaciones: todos los archivos gestionados coinciden con .projenrc.ts y la política ${v}.`,
   drift: { modified: 'editado a mano', missing: 'no existe', stale: 'ya no se genera (ejecuta npx projen para borrarlo)' },

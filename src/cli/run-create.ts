@@ -4,8 +4,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { execa } from 'execa';
 import { CancelledError, InvalidInputError, StepFailedError } from '../errors.js';
 import { policy } from '../policy/index.js';
-import { pascalCase } from '../util/names.js';
 import { packageJson, packageRoot } from '../util/package-info.js';
+import { hasUnprintable, stripUnprintable } from '../util/text.js';
 import type { BatchJobProjectOptions } from '../project/options.js';
 import { resolveOptions, type ResolvedOptions } from '../project/validate.js';
 import { flagFor, mergeAnswers, toProjectOptions, type Answers } from './answers.js';
@@ -69,11 +69,23 @@ async function collect(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang):
   if (answers.directory !== undefined && answers.directory.trim() === '') {
     throw new InvalidInputError('directory-invalid', 'directory', answers.directory, 'my-job');
   }
+  if (answers.directory !== undefined && hasUnprintable(answers.directory)) {
+    throw new InvalidInputError('directory-unprintable', 'directory', answers.directory, stripUnprintable(answers.directory) || 'my-job');
+  }
+  // Linux and macOS refuse path components over 255 bytes; say so before anything is written.
+  if (answers.directory !== undefined && answers.directory.split(/[\\/]/).some((part) => Buffer.byteLength(part) > 255)) {
+    throw new InvalidInputError('directory-invalid', 'directory', answers.directory, 'my-job');
+  }
   // create-vite style: the directory names the project unless --name says otherwise.
   const name = answers.name ?? (answers.directory !== undefined ? basename(resolve(io.cwd, answers.directory)) : DEFAULT_NAME);
   const directory = answers.directory ?? name;
   const options = toProjectOptions(answers, name);
   return { dir: resolve(io.cwd, directory), options, resolved: resolveOptions(options) };
+}
+
+/** The app's project name (`src/<App>/<App>.csproj` → `<App>`): the solution is named after it. */
+function appProjectName(resolved: ResolvedOptions): string {
+  return basename(resolved.app.project, '.csproj');
 }
 
 function checkTarget(dir: string, force: boolean): void {
@@ -149,7 +161,7 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang)
     io.out(msgs.installSkipped);
   } else {
     const spec = await selfSpec(args, io.signal);
-    for (const step of installSteps(pascalCase(target.resolved.name), spec)) {
+    for (const step of installSteps(appProjectName(target.resolved), spec)) {
       io.out(msgs.installing(step.title));
       await runStep(step, target.dir, io.signal, io.out);
       if (io.signal.aborted) throw new CancelledError();
@@ -159,7 +171,7 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang)
   io.out(msgs.nextSteps);
   io.out(`  cd ${rel.startsWith('..') ? target.dir : rel}`);
   io.out('  dotnet build -warnaserror && dotnet test');
-  io.out(`  dotnet run --project src/${pascalCase(target.resolved.name)} -- ${target.resolved.jobs[0]!.name}`);
+  io.out(`  dotnet run --project ${target.resolved.app.project.split('/').slice(0, -1).join('/')} -- ${target.resolved.jobs[0]!.name}`);
   if (args.demo) io.out(msgs.demoWhere(target.dir));
   return EXIT.ok;
 }
