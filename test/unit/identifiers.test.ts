@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { appIdentifier, jobClassNames } from '../../src/components/dotnet/identifiers.js';
 import { TRICKY_NAMES } from '../support/names.js';
+import { csharpNameProblems } from '../support/repo-validators.js';
 import { synthFiles } from '../support/synth.js';
-
-
-/** Strips comments and string literals, so that only code is compared. */
-function code(cs: string): string {
-  return cs.replace(/\/\/.*$/gm, ' ').replace(/"(?:[^"\\\n]|\\.)*"/g, ' ');
-}
-
-function csharpFiles(files: Map<string, string>): [string, string][] {
-  return [...files].filter(([path]) => path.endsWith('.cs'));
-}
 
 describe('C# identifiers derived from DNS-label names', () => {
   it.each(TRICKY_NAMES)('%s: the app namespace names no type the generated code declares or uses', (name) => {
     const files = synthFiles({ name, jobs: [{ name }, { name: 'cleanup' }] });
-    const cs = csharpFiles(files);
-    const roots = new Set(cs.map(([, text]) => /^namespace ([A-Za-z0-9_]+)/m.exec(text)?.[1]).filter(Boolean));
-    expect(roots.size, [...roots].join()).toBe(1);
-    const [root] = [...roots] as string[];
-    // CS0118 / CS0234: inside `namespace <root>` every use of the simple name <root> means the namespace.
-    for (const [path, text] of cs) {
-      const declared = [...code(text).matchAll(/\b(?:class|record|interface|struct|enum)\s+([A-Za-z0-9_]+)/g)].map((m) => m[1]);
-      expect(declared, path).not.toContain(root);
-      const uses = code(text)
-        .replace(/^\s*(?:namespace|using)\s+[^;]+;/gm, ' ')
-        .match(/\b[A-Za-z_][A-Za-z0-9_]*\b/g) ?? [];
-      expect(uses, `${path} uses the name ${root}`).not.toContain(root);
-    }
+    expect(csharpNameProblems(files)).toEqual([]);
+    const program = [...files].find(([path]) => path.endsWith('/Program.cs'))![1];
+    const root = /^using ([A-Za-z0-9_]+);/m.exec(program)![1]!;
     // CA1716 (warnings are errors): Visual Basic keywords compared without case.
     expect(['class', 'error', 'step', 'string', 'integer', 'date', 'module', 'sub']).not.toContain(root.toLowerCase());
     // The project, its folder and the solution follow the namespace.
