@@ -6,6 +6,7 @@ import { DriftCheckError, findDrift } from '../check/drift.js';
 import { InvalidInputError } from '../errors.js';
 import { policy } from '../policy/index.js';
 import { packageJson } from '../util/package-info.js';
+import { withSignalsDeferred } from '../util/signals.js';
 import { batchJobCatalogs, type BatchJobMessages } from './batch-job-messages.js';
 import { BATCH_JOB_OPTIONS, isBatchJobCommand, type BatchJobCommand } from './batch-job-options.js';
 import { formatProblem } from './format.js';
@@ -47,7 +48,8 @@ async function check(argv: string[], m: BatchJobMessages): Promise<number> {
 function adoptCommand(argv: string[], m: BatchJobMessages): number {
   const { values, positionals } = parseCommand('adopt', argv);
   const repo = resolve(positionals[0] ?? '.');
-  const result = adopt({ repo, force: values.force, dryRun: values['dry-run'], name: values.name });
+  // An interrupted adoption leaves the repo as it was or adopted, never half-written.
+  const result = withSignalsDeferred(() => adopt({ repo, force: values.force, dryRun: values['dry-run'], name: values.name }));
   const d = result.detection;
   const l = m.labels;
   const list = (items: readonly string[]) => items.join(', ') || l.none;

@@ -57,6 +57,8 @@ type Catalog = {
   created: (dir: string) => string;
   installing: (step: string) => string;
   installSkipped: string;
+  /** Ctrl+C during npm install / dotnet restore: the repo is complete, these commands finish the set-up. */
+  interruptedInstall: (step: string, dir: string, commands: readonly string[]) => string;
   nextSteps: string;
   demoWhere: (dir: string) => string;
   help: string;
@@ -136,6 +138,8 @@ const en: Catalog = {
   created: (dir) => `Created ${dir}`,
   installing: (step) => `Running ${step}…`,
   installSkipped: 'Skipped npm install and dotnet restore (--no-install).',
+  interruptedInstall: (step, dir, commands) =>
+    `Interrupted during ${step}. The repository in ${dir} is complete; to finish setting it up, run:\n  cd ${dir}\n${commands.map((c) => `  ${c}`).join('\n')}`,
   nextSteps: 'Next steps:',
   demoWhere: (dir) => `Demo repository generated in ${dir}`,
   help: `Usage: create-batch-job [directory] [options]
@@ -247,6 +251,8 @@ const es: Catalog = {
   created: (dir) => `Creado ${dir}`,
   installing: (step) => `Ejecutando ${step}…`,
   installSkipped: 'Se omitieron npm install y dotnet restore (--no-install).',
+  interruptedInstall: (step, dir, commands) =>
+    `Interrumpido durante ${step}. El repositorio en ${dir} está completo; para terminar de prepararlo, ejecuta:\n  cd ${dir}\n${commands.map((c) => `  ${c}`).join('\n')}`,
   nextSteps: 'Siguientes pasos:',
   demoWhere: (dir) => `Repositorio de demostración generado en ${dir}`,
   help: `Uso: create-batch-job [directorio] [opciones]

@@ -29,6 +29,10 @@ function splitJobs(value: string): string[] {
 /** Language of the library's own words (select hint, yes/no), set by {@link ask}. */
 let words = { selectHint: '', yes: 'yes', no: 'no', yesOption: '(Y/n)', noOption: '(y/N)', yesKey: 'y' };
 
+// `prompts` colours through kleur, which ignores NO_COLOR (https://no-color.org): honour it here.
+const kleur = createRequire(createRequire(import.meta.url).resolve('prompts'))('kleur') as { enabled: boolean };
+if (process.env.NO_COLOR) kleur.enabled = false;
+
 // `prompts` reads only y/n as answers to a confirm; a Spanish "(S/n)" must accept "s" as well.
 const ConfirmPrompt = createRequire(import.meta.url)('prompts/lib/elements/confirm.js') as { prototype: { _: (c: string, key: unknown) => unknown } };
 const confirmKey = ConfirmPrompt.prototype._;

@@ -16,6 +16,7 @@ import { formatPreview, previewSchedule } from '../schedule/preview.js';
 import { formatProblem } from './format.js';
 import { catalogs, detectLang, type Lang, type Messages } from './i18n.js';
 import { installSteps, runStep } from './install.js';
+import { withProgress } from './progress.js';
 import { computePlan, synthesize, type PlannedChange } from './plan.js';
 
 /** The process surface the CLI uses, injectable so tests can run it in-process. */
@@ -28,11 +29,18 @@ export interface CliIo {
   readonly err: (line: string) => void;
   /** Aborted on Ctrl+C once generation has started. */
   readonly signal: AbortSignal;
+  /** Writes text as is (no newline), for a spinner; set only when stdout is a terminal. @default - no spinner */
+  readonly progress?: (text: string) => void;
   /** Today, for the support-date note. */
   readonly now?: Date;
 }
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130, terminated: 143 } as const;
+
+/** 130 after Ctrl+C, 143 after SIGTERM: the shell's convention (128 + signal number). */
+function cancelledCode(signal: AbortSignal): number {
+  return signal.reason === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
+}
 
 const DEFAULT_NAME = 'batch-job';
 const DEMO_NAME = 'nightly-report';
@@ -160,11 +168,22 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang)
   if (!args.install) {
     io.out(msgs.installSkipped);
   } else {
-    const spec = await selfSpec(args, io.signal);
-    for (const step of installSteps(appProjectName(target.resolved), spec)) {
-      io.out(msgs.installing(step.title));
-      await runStep(step, target.dir, io.signal, io.out);
-      if (io.signal.aborted) throw new CancelledError();
+    const steps = installSteps(appProjectName(target.resolved), undefined);
+    let current = 0;
+    try {
+      const spec = await selfSpec(args, io.signal);
+      steps.splice(0, steps.length, ...installSteps(appProjectName(target.resolved), spec));
+      for (; current < steps.length; current++) {
+        const step = steps[current]!;
+        await withProgress(msgs.installing(step.title), io, () => runStep(step, target.dir, io.signal, io.out));
+        if (io.signal.aborted) throw new CancelledError();
+      }
+    } catch (error) {
+      if (!io.signal.aborted) throw error;
+      // The repository is complete; only the installs are missing: say how to finish them.
+      const rest = steps.slice(current).map((s) => [s.command, ...s.args].join(' '));
+      io.err(msgs.interruptedInstall(steps[current]?.title ?? steps[0]!.title, target.dir, rest));
+      return cancelledCode(io.signal);
     }
   }
   const rel = relative(io.cwd, target.dir) || '.';
@@ -199,7 +218,7 @@ export async function runCreate(io: CliIo): Promise<number> {
     }
     if (error instanceof CancelledError || io.signal.aborted) {
       io.err(msgs.cancelled);
-      return EXIT.cancelled;
+      return cancelledCode(io.signal);
     }
     if (error instanceof StepFailedError) {
       io.err(msgs.stepFailed(error.step));

@@ -1,0 +1,184 @@
+import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { execa } from 'execa';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchJobBin, createBin, repoRoot, tempDir } from '../support/cli.js';
+
+// Sizes: CI runs INTERRUPT_RUNS (default 50) split over create, re-sync and adopt; `npm run bench` raises it (≥ 200).
+const RUNS = Number(process.env.INTERRUPT_RUNS ?? 50);
+const SEED = Number(process.env.INTERRUPT_SEED ?? 20261202);
+const counts = { runs: 0, delivered: 0, asBefore: 0, complete: 0, partial: 0 };
+
+/** Every file and folder below `dir` (node_modules excluded), with modes and contents: equal trees, equal strings. */
+function tree(dir: string): string {
+  if (!existsSync(dir)) return '<absent>';
+  const rows: string[] = [];
+  const walk = (current: string, rel: string) => {
+    for (const entry of readdirSync(current).sort()) {
+      if (entry === 'node_modules') continue;
+      const full = join(current, entry);
+      const path = rel ? `${rel}/${entry}` : entry;
+      const stat = lstatSync(full);
+      if (stat.isDirectory()) {
+        rows.push(`${path}/`);
+        walk(full, path);
+      } else rows.push(`${path} ${stat.mode.toString(8)} ${readFileSync(full, 'base64')}`);
+    }
+  };
+  walk(dir, '');
+  return rows.join('\n');
+}
+
+interface Interrupted {
+  readonly exitCode: number | undefined;
+  readonly delivered: boolean;
+  readonly output: string;
+}
+
+/** Starts `args` and sends `signal` after `delayMs`, if the process still runs then. */
+function runInterrupted(args: string[], cwd: string, delayMs: number, signal: NodeJS.Signals, env: Record<string, string> = {}): Promise<Interrupted> {
+  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C', LC_ALL: '', ...env } });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  let delivered = false;
+  const timer = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null) delivered = child.kill(signal);
+  }, delayMs);
+  return new Promise((resolve) => {
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code ?? undefined, delivered, output });
+    });
+  });
+}
+
+async function timed(args: string[], cwd: string): Promise<number> {
+  const started = Date.now();
+  const result = await execa(process.execPath, args, { cwd, reject: false, all: true, stdin: 'ignore', env: { LANG: 'C' } });
+  expect(result.exitCode, String(result.all)).toBe(0);
+  return Date.now() - started;
+}
+
+/** Random points: a fraction of the uninterrupted run time (a little past the end too) and a signal. */
+function points(n: number, seed: number) {
+  return fc.sample(fc.record({ at: fc.double({ min: 0, max: 1.1, noNaN: true }), signal: fc.constantFrom<NodeJS.Signals>('SIGINT', 'SIGTERM') }), { numRuns: n, seed });
+}
+
+/** Classifies the target after an interrupted run; anything else than "as before" or "complete" is a partial output. */
+function classify(after: string, before: string, complete: string, context: string): 'asBefore' | 'complete' {
+  counts.runs++;
+  if (after === before) return (counts.asBefore++, 'asBefore');
+  if (after === complete) return (counts.complete++, 'complete');
+  counts.partial++;
+  throw new Error(`partial output after an interrupted run (${context})`);
+}
+
+const CREATE_ARGS = [createBin, 'repo', '--yes', '--no-install', '--name', 'nightly-report', '--job', 'nightly-report,cleanup'];
+
+describe('interrupts (SIGINT / SIGTERM at random points): the target is as it was or complete, and a later run works', () => {
+  const share = { create: Math.ceil(RUNS * 0.4), resync: Math.ceil(RUNS * 0.3), adopt: RUNS - Math.ceil(RUNS * 0.4) - Math.ceil(RUNS * 0.3) };
+
+  afterAll(() => {
+    if (process.env.FUZZ_SUMMARY) appendFileSync(process.env.FUZZ_SUMMARY, `${JSON.stringify({ interrupts: counts })}\n`);
+  });
+
+  it(`create: ${share.create} interrupted runs`, async () => {
+    const ref = tempDir('cbj-int-ref-');
+    const duration = await timed(CREATE_ARGS, ref);
+    const complete = tree(join(ref, 'repo'));
+    for (const [i, p] of points(share.create, SEED).entries()) {
+      const cwd = tempDir('cbj-int-create-');
+      // The staging folder lives in TMPDIR: a private one shows whether a run left one behind.
+      const tmp = tempDir('cbj-int-tmp-');
+      const run = await runInterrupted(CREATE_ARGS, cwd, p.at * duration, p.signal, { TMPDIR: tmp });
+      if (run.delivered) counts.delivered++;
+      const context = `create #${i} ${p.signal} at ${Math.round(p.at * duration)} ms, exit ${run.exitCode}\n${run.output}`;
+      const state = classify(tree(join(cwd, 'repo')), '<absent>', complete, context);
+      expect(readdirSync(tmp), context).toEqual([]);
+      if (run.delivered && state === 'asBefore') expect([130, 143, undefined], context).toContain(run.exitCode);
+      if (state === 'asBefore') {
+        const again = await execa(process.execPath, CREATE_ARGS, { cwd, reject: false, stdin: 'ignore', env: { LANG: 'C' } });
+        expect(again.exitCode, context).toBe(0);
+        expect(tree(join(cwd, 'repo')), context).toBe(complete);
+      }
+      rmSync(cwd, { recursive: true, force: true });
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 1_800_000);
+
+  describe('re-sync (node .projenrc.ts, what npx projen runs)', () => {
+    let pristine: string;
+    const EDIT = (rc: string) =>
+      rc.replace(/name: '([a-z-]+)',\n/, "name: '$1',\n  namespace: 'reporting',\n  jobs: [{ name: 'nightly-report', schedule: '15 3 * * *', timeZone: 'Europe/Madrid' }, { name: 'cleanup', kind: 'job' }, { name: 'export' }],\n");
+
+    /** A copy of the generated repo whose .projenrc.ts imports this checkout (linked, no npm install). */
+    function workingCopy(): string {
+      const dir = join(tempDir('cbj-int-resync-'), 'repo');
+      cpSync(pristine, dir, { recursive: true });
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(repoRoot, join(dir, 'node_modules/create-batch-job'), 'dir');
+      const rc = join(dir, '.projenrc.ts');
+      writeFileSync(rc, EDIT(readFileSync(rc, 'utf8')));
+      return dir;
+    }
+
+    beforeAll(async () => {
+      const cwd = tempDir('cbj-int-resync-src-');
+      await timed(CREATE_ARGS, cwd);
+      pristine = join(cwd, 'repo');
+    });
+
+    it(`${share.resync} interrupted runs`, async () => {
+      const ref = workingCopy();
+      const before = tree(ref);
+      const duration = await timed(['.projenrc.ts'], ref);
+      const complete = tree(ref);
+      expect(complete).not.toBe(before);
+      for (const [i, p] of points(share.resync, SEED + 1).entries()) {
+        const dir = workingCopy();
+        const run = await runInterrupted(['.projenrc.ts'], dir, p.at * duration, p.signal);
+        if (run.delivered) counts.delivered++;
+        const context = `re-sync #${i} ${p.signal} at ${Math.round(p.at * duration)} ms, exit ${run.exitCode}\n${run.output}`;
+        const state = classify(tree(dir), before, complete, context);
+        if (state === 'asBefore') {
+          await timed(['.projenrc.ts'], dir);
+          expect(tree(dir), context).toBe(complete);
+        }
+        rmSync(join(dir, '..'), { recursive: true, force: true });
+      }
+    }, 1_800_000);
+  });
+
+  it(`adopt: ${share.adopt} interrupted runs`, async () => {
+    const fixture = join(repoRoot, 'test/fixtures/adopt/console-app');
+    const copy = () => {
+      const dir = join(tempDir('cbj-int-adopt-'), 'tool');
+      cpSync(fixture, dir, { recursive: true });
+      return dir;
+    };
+    const ref = copy();
+    const before = tree(ref);
+    const duration = await timed([batchJobBin, 'adopt'], ref);
+    const complete = tree(ref);
+    for (const [i, p] of points(share.adopt, SEED + 2).entries()) {
+      const dir = copy();
+      const run = await runInterrupted([batchJobBin, 'adopt'], dir, p.at * duration, p.signal);
+      if (run.delivered) counts.delivered++;
+      const context = `adopt #${i} ${p.signal} at ${Math.round(p.at * duration)} ms, exit ${run.exitCode}\n${run.output}`;
+      const state = classify(tree(dir), before, complete, context);
+      if (state === 'asBefore') {
+        await timed([batchJobBin, 'adopt'], dir);
+        expect(tree(dir), context).toBe(complete);
+      }
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
+  }, 1_800_000);
+
+  it('delivered most signals while the process was still running', () => {
+    expect(counts.partial).toBe(0);
+    expect(counts.delivered).toBeGreaterThanOrEqual(Math.floor(RUNS * 0.7));
+  });
+});
