@@ -62,9 +62,33 @@ async function timed(args: string[], cwd: string): Promise<number> {
   return Date.now() - started;
 }
 
-/** Random points: a fraction of the uninterrupted run time (a little past the end too) and a signal. */
+/**
+ * Random points: a fraction of the uninterrupted run time and a signal. Files are written in the last moments of a
+ * run (most of it is loading modules), so half the points fall in its last third, where a missing guard shows.
+ */
 function points(n: number, seed: number) {
-  return fc.sample(fc.record({ at: fc.double({ min: 0, max: 1.1, noNaN: true }), signal: fc.constantFrom<NodeJS.Signals>('SIGINT', 'SIGTERM') }), { numRuns: n, seed });
+  const at = fc.oneof(fc.double({ min: 0, max: 1.1, noNaN: true }), fc.double({ min: 0.67, max: 1, noNaN: true }));
+  // Half the runs are interrupted right after a random file-system write instead (see interrupt-hook.mjs).
+  const write = fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined, freq: 2 });
+  return fc.sample(fc.record({ at, write, signal: fc.constantFrom<NodeJS.Signals>('SIGINT', 'SIGTERM') }), { numRuns: n, seed });
+}
+
+const HOOK = ['--import', join(repoRoot, 'test/support/interrupt-hook.mjs')];
+
+/** How many file-system writes an uninterrupted run makes (the hook counts them). */
+async function countWrites(args: string[], cwd: string): Promise<number> {
+  const file = join(tempDir('cbj-int-count-'), 'count');
+  const result = await execa(process.execPath, [...HOOK, ...args], { cwd, reject: false, all: true, stdin: 'ignore', env: { LANG: 'C', INTERRUPT_COUNT_FILE: file } });
+  expect(result.exitCode, String(result.all)).toBe(0);
+  return Number(readFileSync(file, 'utf8').trim().split('\n').pop());
+}
+
+/** Runs `args` interrupted at point `p`: after a time, or after a numbered write. */
+async function interruptAt(p: ReturnType<typeof points>[number], args: string[], cwd: string, duration: number, writes: number, env: Record<string, string> = {}): Promise<Interrupted & { where: string }> {
+  if (p.write === undefined) return { ...(await runInterrupted(args, cwd, p.at * duration, p.signal, env)), where: `${Math.round(p.at * duration)} ms` };
+  const after = 1 + Math.floor(p.write * writes);
+  const run = await runInterrupted([...HOOK, ...args], cwd, 600_000, p.signal, { ...env, INTERRUPT_AFTER_WRITES: String(after), INTERRUPT_SIGNAL: p.signal });
+  return { ...run, delivered: true, where: `write ${after} of ${writes}` };
 }
 
 /** Classifies the target after an interrupted run; anything else than "as before" or "complete" is a partial output. */
@@ -89,13 +113,14 @@ describe('interrupts (SIGINT / SIGTERM at random points): the target is as it wa
     const ref = tempDir('cbj-int-ref-');
     const duration = await timed(CREATE_ARGS, ref);
     const complete = tree(join(ref, 'repo'));
+    const writes = await countWrites(CREATE_ARGS, tempDir('cbj-int-ref-'));
     for (const [i, p] of points(share.create, SEED).entries()) {
       const cwd = tempDir('cbj-int-create-');
       // The staging folder lives in TMPDIR: a private one shows whether a run left one behind.
       const tmp = tempDir('cbj-int-tmp-');
-      const run = await runInterrupted(CREATE_ARGS, cwd, p.at * duration, p.signal, { TMPDIR: tmp });
+      const run = await interruptAt(p, CREATE_ARGS, cwd, duration, writes, { TMPDIR: tmp });
       if (run.delivered) counts.delivered++;
-      const context = `create #${i} ${p.signal} at ${Math.round(p.at * duration)} ms, exit ${run.exitCode}\n${run.output}`;
+      const context = `create #${i} ${p.signal} at ${run.where}, exit ${run.exitCode}\n${run.output}`;
       const state = classify(tree(join(cwd, 'repo')), '<absent>', complete, context);
       expect(readdirSync(tmp), context).toEqual([]);
       if (run.delivered && state === 'asBefore') expect([130, 143, undefined], context).toContain(run.exitCode);
@@ -137,11 +162,12 @@ describe('interrupts (SIGINT / SIGTERM at random points): the target is as it wa
       const duration = await timed(['.projenrc.ts'], ref);
       const complete = tree(ref);
       expect(complete).not.toBe(before);
+      const writes = await countWrites(['.projenrc.ts'], workingCopy());
       for (const [i, p] of points(share.resync, SEED + 1).entries()) {
         const dir = workingCopy();
-        const run = await runInterrupted(['.projenrc.ts'], dir, p.at * duration, p.signal);
+        const run = await interruptAt(p, ['.projenrc.ts'], dir, duration, writes);
         if (run.delivered) counts.delivered++;
-        const context = `re-sync #${i} ${p.signal} at ${Math.round(p.at * duration)} ms, exit ${run.exitCode}\n${run.output}`;
+        const context = `re-sync #${i} ${p.signal} at ${run.where}, exit ${run.exitCode}\n${run.output}`;
         const state = classify(tree(dir), before, complete, context);
         if (state === 'asBefore') {
           await timed(['.projenrc.ts'], dir);
@@ -163,11 +189,12 @@ describe('interrupts (SIGINT / SIGTERM at random points): the target is as it wa
     const before = tree(ref);
     const duration = await timed([batchJobBin, 'adopt'], ref);
     const complete = tree(ref);
+    const writes = await countWrites([batchJobBin, 'adopt'], copy());
     for (const [i, p] of points(share.adopt, SEED + 2).entries()) {
       const dir = copy();
-      const run = await runInterrupted([batchJobBin, 'adopt'], dir, p.at * duration, p.signal);
+      const run = await interruptAt(p, [batchJobBin, 'adopt'], dir, duration, writes);
       if (run.delivered) counts.delivered++;
-      const context = `adopt #${i} ${p.signal} at ${Math.round(p.at * duration)} ms, exit ${run.exitCode}\n${run.output}`;
+      const context = `adopt #${i} ${p.signal} at ${run.where}, exit ${run.exitCode}\n${run.output}`;
       const state = classify(tree(dir), before, complete, context);
       if (state === 'asBefore') {
         await timed([batchJobBin, 'adopt'], dir);
