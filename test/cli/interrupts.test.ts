@@ -209,3 +209,37 @@ describe('interrupts (SIGINT / SIGTERM at random points): the target is as it wa
     expect(counts.delivered).toBeGreaterThanOrEqual(Math.floor(RUNS * 0.7));
   });
 });
+
+describe.each([
+  ['en', 'C', 'Interrupted during npm install', 'to finish setting it up, run'],
+  ['es', 'es_ES.UTF-8', 'Interrumpido durante npm install', 'para terminar de prepararlo, ejecuta'],
+])('Ctrl+C during npm install (%s)', (_lang, LANG, interrupted, finish) => {
+  it('exits 130, keeps the complete repository and prints the commands that finish the set-up', async () => {
+    // A stand-in npm that never ends, so the signal surely lands during the install.
+    const bin = tempDir('cbj-int-bin-');
+    writeFileSync(join(bin, 'npm'), '#!/bin/sh\nexec sleep 60\n', { mode: 0o755 });
+    const cwd = tempDir('cbj-int-install-');
+    const child = spawn(process.execPath, [createBin, 'repo', '--yes', '--name', 'nightly-report', '--self-spec', 'create-batch-job.tgz'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LANG, LC_ALL: '', PATH: `${bin}:${process.env.PATH}` },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (/npm install/.test(stdout)) child.kill('SIGINT');
+      });
+      child.once('close', resolve);
+    });
+    expect(code, stdout + stderr).toBe(130);
+    expect(stderr).toContain(interrupted);
+    expect(stderr).toContain(finish);
+    expect(stderr).toContain(`cd ${join(cwd, 'repo')}`);
+    expect(stderr).toMatch(/npm install .*create-batch-job\.tgz/);
+    expect(stderr).toContain('dotnet restore NightlyReport.sln');
+    expect(existsSync(join(cwd, 'repo/.projenrc.ts'))).toBe(true);
+  }, 120_000);
+});
