@@ -97,6 +97,8 @@ project.addTask('test:fast', {
   steps: [{ spawn: 'compile' }, { exec: 'vitest run --project unit --project cli', receiveArgs: true }],
 });
 project.addTask('bench', { exec: 'node bench/run.ts', receiveArgs: true });
+// Fuzz and interrupt runs at benchmark size (≥ 10000 cases, ≥ 200 interrupts) after the re-sync benchmark.
+project.tasks.tryFind('bench')?.exec('node bench/robustness.ts');
 project.addTask('demo', {
   description: 'Generate a complete repo non-interactively into a temp folder',
   exec: 'node lib/cli/create.js --demo',
