@@ -55,6 +55,8 @@ type Catalog = {
   planTitle: (dir: string) => string;
   dryRunNothingWritten: string;
   created: (dir: string) => string;
+  /** What the new repository holds, under the "Created" line. */
+  createdSummary: (project: string, jobs: readonly string[]) => string;
   installing: (step: string) => string;
   installSkipped: string;
   /** Ctrl+C during npm install / dotnet restore: the repo is complete, these commands finish the set-up. */
@@ -136,6 +138,8 @@ const en: Catalog = {
   planTitle: (dir) => `Plan for ${dir}:`,
   dryRunNothingWritten: 'Dry run: nothing was written.',
   created: (dir) => `Created ${dir}`,
+  createdSummary: (project, jobs) =>
+    `  .NET app ${project} with ${jobs.length === 1 ? 'job' : 'jobs'} ${jobs.join(', ')}, its tests, a Dockerfile and Kubernetes manifests in deploy/k8s (.projenrc.ts defines them)`,
   installing: (step) => `Running ${step}…`,
   installSkipped: 'Skipped npm install and dotnet restore (--no-install).',
   interruptedInstall: (step, dir, commands) =>
@@ -249,6 +253,8 @@ const es: Catalog = {
   planTitle: (dir) => `Plan para ${dir}:`,
   dryRunNothingWritten: 'Simulación: no se escribió nada.',
   created: (dir) => `Creado ${dir}`,
+  createdSummary: (project, jobs) =>
+    `  App .NET ${project} con ${jobs.length === 1 ? 'el job' : 'los jobs'} ${jobs.join(', ')}, sus tests, un Dockerfile y los manifiestos de Kubernetes en deploy/k8s (los define .projenrc.ts)`,
   installing: (step) => `Ejecutando ${step}…`,
   installSkipped: 'Se omitieron npm install y dotnet restore (--no-install).',
   interruptedInstall: (step, dir, commands) =>

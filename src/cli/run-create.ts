@@ -164,6 +164,7 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang)
     rmSync(staging, { recursive: true, force: true });
   }
   io.out(msgs.created(target.dir));
+  io.out(msgs.createdSummary(target.resolved.app.project, target.resolved.jobs.map((j) => j.name)));
 
   if (!args.install) {
     io.out(msgs.installSkipped);
