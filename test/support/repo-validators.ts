@@ -26,13 +26,13 @@ export function csharpNameProblems(files: ReadonlyMap<string, string>): string[]
   // Program.cs has top-level statements and no namespace.
   const roots = new Set(cs.map(([, text]) => /^namespace ([A-Za-z_][A-Za-z0-9_]*)/m.exec(text)?.[1]).filter((r) => r !== undefined));
   if (roots.size !== 1) return [`expected one root namespace, found ${[...roots].join(', ')}`];
-  const [root] = [...roots] as [string];
+  const root = [...roots][0] as string;
   const classes: string[] = [];
   for (const [path, text] of cs) {
     const declared = [...code(text).matchAll(/\b(?:class|record|interface|struct|enum)\s+([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
     classes.push(...declared);
     if (declared.includes(root)) problems.push(`${path} declares a type named like the namespace ${root}`);
-    const uses = code(text).replace(/^\s*(?:namespace|using)\s+[^;]+;/gm, ' ').match(/\b[A-Za-z_][A-Za-z0-9_]*\b/g) ?? [];
+    const uses: string[] = code(text).replace(/^\s*(?:namespace|using)\s+[^;]+;/gm, ' ').match(/\b[A-Za-z_][A-Za-z0-9_]*\b/g) ?? [];
     if (uses.includes(root)) problems.push(`${path} uses the simple name ${root}, which means the namespace there`);
   }
   const lower = classes.map((c) => c.toLowerCase());
