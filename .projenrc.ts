@@ -122,6 +122,8 @@ project.npmignore?.exclude('/stryker.config.json', '/vitest.mutate.config.ts');
 project.addTask('bench', { exec: 'node bench/run.ts', receiveArgs: true });
 project.tasks.tryFind('bench')?.exec('node bench/check.ts');
 project.addTask('rule-docs', { description: 'Rewrite docs/rules from src/policy/rules.ts', exec: 'node scripts/rule-docs.ts' });
+// Fuzz and interrupt runs at benchmark size (≥ 10000 cases, ≥ 200 interrupts) after the re-sync benchmark.
+project.tasks.tryFind('bench')?.exec('node bench/robustness.ts');
 project.addTask('demo', {
   description: 'Generate a complete repo non-interactively into a temp folder',
   exec: 'node lib/cli/create.js --demo',

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three layers, cheapest first: unit (synthesised file maps), cli (spawns the built bin), e2e (real .NET SDK).
+// Layers, cheapest first: unit (synthesised file maps), cli (spawns the built bin), robustness (fuzzed answers and
+// interrupted runs by the hundred; CI runs it, `test:fast` does not), e2e (real .NET SDK).
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +15,8 @@ export default defineConfig({
           server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
+      // Each file spawns processes by the dozen: one file at a time on 2 cores.
+      { test: { name: 'robustness', include: ['test/robustness/**/*.test.ts'], testTimeout: 1_800_000, hookTimeout: 900_000, fileParallelism: false } },
       {
         test: {
           name: 'e2e',

@@ -7,6 +7,7 @@ export type ProblemCode =
   | 'framework-unknown'
   | 'directory-not-empty'
   | 'directory-invalid'
+  | 'directory-unprintable'
   | 'answers-unreadable'
   | 'answers-invalid'
   | 'option-unknown'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InvalidInputError } from '../errors.js';
-import { ANSWER_KEYS, type Answers } from './answers.js';
+import { ANSWER_KEYS, JOB_ANSWER_KEYS, type Answers, type JobAnswers } from './answers.js';
 
 const EXAMPLE = '{"name": "nightly-report", "jobs": ["nightly-report"]}';
 
@@ -26,6 +26,19 @@ export function readAnswersFile(path: string): Answers {
         throw new InvalidInputError('answers-invalid', 'answers.jobs', JSON.stringify(value), '{"jobs": ["nightly-report"]}');
       }
       out.jobs = names;
+      // A job given as an object may say how it runs: {"name": "cleanup", "schedule": "0 3 * * *", …}.
+      out.jobAnswers = value.map((j, i) => {
+        const settings: JobAnswers = {};
+        if (typeof j !== 'object' || j === null) return settings;
+        for (const [field, setting] of Object.entries(j as Record<string, unknown>)) {
+          if (field === 'name') continue;
+          if (!(JOB_ANSWER_KEYS as readonly string[]).includes(field) || typeof setting !== 'string') {
+            throw new InvalidInputError('answers-invalid', `answers.jobs[${i}].${field}`, String(setting), '{"jobs": [{"name": "cleanup", "schedule": "0 3 * * *"}]}');
+          }
+          settings[field as keyof JobAnswers] = setting;
+        }
+        return settings;
+      });
     } else if (key === 'instana' && typeof value === 'boolean') {
       out.instana = value;
     } else if (key === 'ingressPort' && typeof value === 'number') {

@@ -2,9 +2,20 @@ import { InvalidInputError } from '../errors.js';
 import { instanaOptions } from '../components/instana/answers.js';
 import type { BatchJobOptions, BatchJobProjectOptions } from '../project/options.js';
 
+/** How one job runs; the interactive flow asks these for every job. */
+export interface JobAnswers {
+  kind?: string;
+  schedule?: string;
+  timeZone?: string;
+  concurrencyPolicy?: string;
+  restartPolicy?: string;
+}
+
+export const JOB_ANSWER_KEYS: readonly (keyof JobAnswers)[] = ['kind', 'schedule', 'timeZone', 'concurrencyPolicy', 'restartPolicy'];
+
 /**
  * Everything the CLI can be told, from flags, an answers file or prompts; flag names in camelCase.
- * Job-level answers (kind, schedule, …) apply to the first job; the others take the policy defaults.
+ * Job-level flags (kind, schedule, …) apply to the first job; `jobAnswers[i]` (from the prompts) to job i.
  */
 export interface Answers {
   directory?: string;
@@ -31,6 +42,8 @@ export interface Answers {
   ci?: string;
   gatewayNamespace?: string;
   gatewaySection?: string;
+  /** Per job, aligned with `jobs`; entry 0 adds to the top-level job fields. @default - policy defaults */
+  jobAnswers?: JobAnswers[];
 }
 
 export const ANSWER_KEYS: readonly (keyof Answers)[] = [
@@ -75,6 +88,7 @@ export function mergeAnswers(...sources: Partial<Answers>[]): Answers {
       const value = source[key];
       if (value !== undefined) (out as Record<string, unknown>)[key] = value;
     }
+    if (source.jobAnswers) out.jobAnswers = source.jobAnswers;
   }
   return out;
 }
@@ -91,7 +105,8 @@ export function toProjectOptions(answers: Answers, name: string): BatchJobProjec
   if (answers.timeZone !== undefined) first.timeZone = answers.timeZone;
   if (answers.concurrencyPolicy !== undefined) first.concurrencyPolicy = answers.concurrencyPolicy;
   if (answers.restartPolicy !== undefined) first.restartPolicy = answers.restartPolicy;
-  const jobs = [first as unknown as BatchJobOptions, ...jobNames.slice(1).map((j) => ({ name: j }))];
+  Object.assign(first, answers.jobAnswers?.[0]);
+  const jobs = [first as unknown as BatchJobOptions, ...jobNames.slice(1).map((j, i) => ({ name: j, ...answers.jobAnswers?.[i + 1] }) as BatchJobOptions)];
 
   const options: Record<string, unknown> = { name };
   if (answers.framework !== undefined) options.framework = answers.framework;

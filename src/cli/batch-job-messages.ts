@@ -3,6 +3,8 @@ import type { Lang } from './i18n.js';
 /** User-facing text of the `batch-job` bin, in English and Spanish. */
 export interface BatchJobMessages {
   help: string;
+  /** `batch-job <command> --help`: every flag with its default. */
+  commandHelp: { check: string; adopt: string; version: string };
   drift: { modified: string; missing: string; stale: string };
   keepChange: (hint: string) => string;
   driftCount: (n: number) => string;
@@ -40,9 +42,46 @@ Commands:
                         them up as <file>.pre-adopt. --dry-run writes nothing; --name sets the repo name.
   version               print the package and policy versions
 
-Options: --lang en|es (default: from LANG, else en)
+Options: --lang en|es (default: from LANG, else en); batch-job <command> --help shows a command's flags
 Planned: migrate (Hangfire/Quartz schedules to CronJobs).
 To create a repository: npm create batch-job`,
+  commandHelp: {
+    check: `Usage: batch-job check [paths...] [options]
+
+Reviews one repository, several, or a folder of git repositories against the policy: banned packages, in-process
+schedulers in C#, Kubernetes manifests, Ingress headers, Dockerfile, secrets, exemptions (and drift with --drift).
+Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 invalid input.
+
+Options:
+      --format <f>        text | json | sarif (default: text)
+  -o, --output <file>     write the report to a file instead of stdout (default: stdout)
+      --fail-on <level>   error | warning | never (default: error)
+      --drift             also compare managed files with .projenrc.ts and the installed policy (default: off)
+      --lang <en|es>      language of messages (default: from LANG, else en)
+  -h, --help              show this help (default: off)
+Arguments:
+  paths                   folders to check (default: the current directory)`,
+    adopt: `Usage: batch-job adopt [dir] [options]
+
+Takes an existing .NET repository under the policy: detects its app, framework, Dockerfile, manifests and CI, then
+writes .projenrc.ts and the managed files. Existing files the policy would change are kept and shown as diffs.
+
+Options:
+      --name <name>       repository name, a lowercase DNS-1123 label (default: derived from the app's project)
+      --force             replace differing existing files, backing each up as <file>.pre-adopt (default: off)
+      --dry-run           print what would change and write nothing (default: off)
+      --lang <en|es>      language of messages (default: from LANG, else en)
+  -h, --help              show this help (default: off)
+Arguments:
+  dir                     repository to adopt (default: the current directory)`,
+    version: `Usage: batch-job version
+
+Prints the package and policy versions.
+
+Options:
+      --lang <en|es>      language of messages (default: from LANG, else en)
+  -h, --help              show this help (default: off)`,
+  },
   drift: { modified: 'edited by hand', missing: 'missing', stale: 'no longer generated (run npx projen to delete it)' },
   keepChange: (hint) => `  To keep this change, ${hint}.`,
   driftCount: (n) => `${n} managed file(s) drifted. Run npx projen to restore them.`,
@@ -83,9 +122,47 @@ Comandos:
                         --name fija el nombre del repositorio.
   version               muestra las versiones del paquete y de la política
 
-Opciones: --lang en|es (por defecto: según LANG, si no en)
+Opciones: --lang en|es (por defecto: según LANG, si no en); batch-job <comando> --help muestra sus flags
 Previsto: migrate (planificaciones de Hangfire/Quartz a CronJobs).
 Para crear un repositorio: npm create batch-job`,
+  commandHelp: {
+    check: `Uso: batch-job check [rutas...] [opciones]
+
+Revisa uno o varios repositorios, o una carpeta de repositorios git, frente a la política: paquetes prohibidos,
+planificadores en C#, manifiestos de Kubernetes, cabeceras de Ingress, Dockerfile, secretos, exenciones (y
+desviaciones con --drift). Códigos de salida: 0 nada llega a --fail-on, 1 algo llega, 2 entrada no válida.
+
+Opciones:
+      --format <f>        text | json | sarif (por defecto: text)
+  -o, --output <archivo>  escribe el informe en un archivo en vez de en stdout (por defecto: stdout)
+      --fail-on <nivel>   error | warning | never (por defecto: error)
+      --drift             compara también los archivos gestionados con .projenrc.ts y la política (por defecto: no)
+      --lang <en|es>      idioma de los mensajes (por defecto: según LANG, si no en)
+  -h, --help              muestra esta ayuda (por defecto: no)
+Argumentos:
+  rutas                   carpetas a comprobar (por defecto: el directorio actual)`,
+    adopt: `Uso: batch-job adopt [dir] [opciones]
+
+Pone un repositorio .NET existente bajo la política: detecta su app, framework, Dockerfile, manifiestos y CI, y
+escribe .projenrc.ts y los archivos gestionados. Los archivos existentes que la política cambiaría se conservan y se
+muestran como diffs.
+
+Opciones:
+      --name <nombre>     nombre del repositorio, etiqueta DNS-1123 en minúsculas (por defecto: el del proyecto de la app)
+      --force             sustituye los archivos existentes que difieren, con copia <archivo>.pre-adopt (por defecto: no)
+      --dry-run           muestra lo que cambiaría y no escribe nada (por defecto: no)
+      --lang <en|es>      idioma de los mensajes (por defecto: según LANG, si no en)
+  -h, --help              muestra esta ayuda (por defecto: no)
+Argumentos:
+  dir                     repositorio a adoptar (por defecto: el directorio actual)`,
+    version: `Uso: batch-job version
+
+Muestra las versiones del paquete y de la política.
+
+Opciones:
+      --lang <en|es>      idioma de los mensajes (por defecto: según LANG, si no en)
+  -h, --help              muestra esta ayuda (por defecto: no)`,
+  },
   drift: { modified: 'editado a mano', missing: 'no existe', stale: 'ya no se genera (ejecuta npx projen para borrarlo)' },
   keepChange: (hint) => `  Para conservar este cambio, ${hint}.`,
   driftCount: (n) => `${n} archivo(s) gestionado(s) desviado(s). Ejecuta npx projen para restaurarlos.`,

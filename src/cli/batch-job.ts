@@ -7,11 +7,24 @@ import { CheckUsageError, runCheck } from './check-command.js';
 import { InvalidInputError } from '../errors.js';
 import { policy } from '../policy/index.js';
 import { packageJson } from '../util/package-info.js';
+import { withSignalsDeferred } from '../util/signals.js';
 import { batchJobCatalogs, type BatchJobMessages } from './batch-job-messages.js';
+import { BATCH_JOB_OPTIONS, isBatchJobCommand, type BatchJobCommand } from './batch-job-options.js';
 import { formatProblem } from './format.js';
 import { catalogs, detectLang, type Lang } from './i18n.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Parses a command's flags; an unknown or malformed flag is an input error (exit 2, one line). */
+function parseCommand<C extends BatchJobCommand>(command: C, argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: BATCH_JOB_OPTIONS[command] });
+  } catch (error) {
+    const flag = /'([^']+)'/.exec((error as Error).message)?.[1] ?? String(argv[0] ?? '');
+    const code = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'option-unknown' : 'option-invalid';
+    throw new InvalidInputError(code, flag, '', `batch-job ${command} --help`);
+  }
+}
 
 function printDriftDetails(drifts: readonly Drift[], m: BatchJobMessages): void {
   for (const drift of drifts) {
@@ -23,13 +36,10 @@ function printDriftDetails(drifts: readonly Drift[], m: BatchJobMessages): void 
 }
 
 function adoptCommand(argv: string[], m: BatchJobMessages): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, name: { type: 'string' } },
-  });
+  const { values, positionals } = parseCommand('adopt', argv);
   const repo = resolve(positionals[0] ?? '.');
-  const result = adopt({ repo, force: values.force, dryRun: values['dry-run'], name: values.name });
+  // An interrupted adoption leaves the repo as it was or adopted, never half-written.
+  const result = withSignalsDeferred(() => adopt({ repo, force: values.force, dryRun: values['dry-run'], name: values.name }));
   const d = result.detection;
   const l = m.labels;
   const list = (items: readonly string[]) => items.join(', ') || l.none;
@@ -62,15 +72,27 @@ function adoptCommand(argv: string[], m: BatchJobMessages): number {
 async function main(argv: string[], lang: Lang): Promise<number> {
   const m = batchJobCatalogs[lang];
   const [command, ...rest] = argv;
+  if (command === 'help' && rest[0] !== undefined && isBatchJobCommand(rest[0])) {
+    out(m.commandHelp[rest[0]]);
+    return 0;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(m.help);
     return 0;
   }
+  if (isBatchJobCommand(command) && (rest.includes('--help') || rest.includes('-h'))) {
+    out(m.commandHelp[command]);
+    return 0;
+  }
   if (command === 'version' || command === '--version' || command === '-v') {
+    parseCommand('version', rest);
     out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
     return 0;
   }
-  if (command === 'check') return runCheck(rest, lang, (text) => process.stdout.write(text), process.stdout.isTTY === true, (drifts) => printDriftDetails(drifts, m));
+  if (command === 'check') {
+    parseCommand('check', rest); // unknown flags: one line, exit 2, naming `batch-job check --help`
+    return runCheck(rest, lang, (text) => process.stdout.write(text), process.stdout.isTTY === true, (drifts) => printDriftDetails(drifts, m));
+  }
   if (command === 'adopt') return adoptCommand(rest, m);
   process.stderr.write(`${m.unknownCommand(command)}\n`);
   return 2;

@@ -5,6 +5,7 @@ import type { CheckFinding, RepoReport } from '../check/finding.js';
 import { exitCodeFor, toJson, toSarif, type FailOn } from '../check/format/report.js';
 import { toText, useColour } from '../check/format/text.js';
 import { checkDirectory, repositoriesFor, withFindings } from '../check/run.js';
+import { BATCH_JOB_OPTIONS } from './batch-job-options.js';
 import type { Lang } from './i18n.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -39,12 +40,7 @@ export async function runCheck(
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      drift: { type: 'boolean', default: false },
-      format: { type: 'string', default: 'text' },
-      output: { type: 'string', short: 'o' },
-      'fail-on': { type: 'string', default: 'error' },
-    },
+    options: BATCH_JOB_OPTIONS.check,
   });
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new CheckUsageError(usage[lang]('format', values.format!, FORMATS));

@@ -2,11 +2,14 @@
 import { runCreate } from './run-create.js';
 
 const controller = new AbortController();
-// The first Ctrl+C cancels cleanly (staging removed, exit 130); a second one leaves at once.
-process.once('SIGINT', () => {
-  controller.abort();
-  process.once('SIGINT', () => process.exit(130));
-});
+// The first Ctrl+C (or SIGTERM) cancels cleanly (staging removed, exit 130/143); a second one leaves at once.
+// While a handler is installed, a signal waits for the synchronous synthesis and move into place to finish.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    controller.abort(signal);
+    process.once(signal, () => process.exit(code));
+  });
+}
 
 const code = await runCreate({
   argv: process.argv.slice(2),
@@ -15,6 +18,7 @@ const code = await runCreate({
   stdinIsTTY: Boolean(process.stdin.isTTY),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  progress: process.stdout.isTTY ? (text) => process.stdout.write(text) : undefined,
   signal: controller.signal,
 });
 process.exit(code);

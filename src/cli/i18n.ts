@@ -56,12 +56,20 @@ type Catalog = {
     ciAzure: string;
     ciGitlab: string;
     ciNone: string;
+    /** Printed before a job's questions when there are several jobs. */
+    jobHeader: (job: string, n: number, total: number) => string;
+    /** The prompt library's own words (hint of a list, yes/no) in this language. */
+    words: { selectHint: string; yes: string; no: string; yesOption: string; noOption: string; yesKey: string };
   };
   planTitle: (dir: string) => string;
   dryRunNothingWritten: string;
   created: (dir: string) => string;
+  /** What the new repository holds, under the "Created" line. */
+  createdSummary: (project: string, jobs: readonly string[]) => string;
   installing: (step: string) => string;
   installSkipped: string;
+  /** Ctrl+C during npm install / dotnet restore: the repo is complete, these commands finish the set-up. */
+  interruptedInstall: (step: string, dir: string, commands: readonly string[]) => string;
   nextSteps: string;
   demoWhere: (dir: string) => string;
   help: string;
@@ -76,6 +84,7 @@ const en: Catalog = {
     'framework-unknown': 'is not a supported framework',
     'directory-not-empty': 'is not empty; choose another directory or pass --force to write into it',
     'directory-invalid': 'is not a usable directory',
+    'directory-unprintable': 'contains control or invisible characters; use printable characters only',
     'answers-unreadable': 'cannot be read as a JSON answers file',
     'answers-invalid': 'is not a valid answer',
     'option-unknown': 'is not a known option',
@@ -110,7 +119,7 @@ const en: Catalog = {
     jobs: 'Job names, comma-separated',
     jobsHint: 'each becomes a job class; Kubernetes selects it by argument',
     supportEnds: 'support ends',
-    kind: 'How does the first job run?',
+    kind: 'How does this job run?',
     kindCronJob: 'CronJob: on a schedule',
     kindJob: 'Job: once, when applied',
     timeZone: 'Time zone of the schedule (IANA name)',
@@ -142,12 +151,18 @@ const en: Catalog = {
     ciAzure: 'Azure Pipelines',
     ciGitlab: 'GitLab CI',
     ciNone: 'none: no pipeline files',
+    jobHeader: (job, n, total) => `Job ${n} of ${total}: ${job}`,
+    words: { selectHint: '↑/↓ to choose, Enter to confirm', yes: 'yes', no: 'no', yesOption: '(Y/n)', noOption: '(y/N)', yesKey: 'y' },
   },
   planTitle: (dir) => `Plan for ${dir}:`,
   dryRunNothingWritten: 'Dry run: nothing was written.',
   created: (dir) => `Created ${dir}`,
+  createdSummary: (project, jobs) =>
+    `  .NET app ${project} with ${jobs.length === 1 ? 'job' : 'jobs'} ${jobs.join(', ')}, its tests, a Dockerfile and Kubernetes manifests in deploy/k8s (.projenrc.ts defines them)`,
   installing: (step) => `Running ${step}…`,
   installSkipped: 'Skipped npm install and dotnet restore (--no-install).',
+  interruptedInstall: (step, dir, commands) =>
+    `Interrupted during ${step}. The repository in ${dir} is complete; to finish setting it up, run:\n  cd ${dir}\n${commands.map((c) => `  ${c}`).join('\n')}`,
   nextSteps: 'Next steps:',
   demoWhere: (dir) => `Demo repository generated in ${dir}`,
   help: `Usage: create-batch-job [directory] [options]
@@ -155,11 +170,11 @@ const en: Catalog = {
 Creates a .NET console job repository run by Kubernetes Jobs/CronJobs, kept in sync with the batch-job policy.
 
 Options:
-  -y, --yes               use defaults for every question not answered by a flag
+  -y, --yes               use defaults for every question not answered by a flag (default: off)
       --name <name>       repository and app name, a lowercase DNS-1123 label ≤ 52 chars (default: the directory name)
       --framework <tfm>   net8.0 | net10.0 (default: the policy's, net8.0)
       --job <name>        a job the app hosts; repeat for several (default: one job named like the repo)
-      --kind <k>          first job: cronjob | job (default: cronjob)
+      --kind <k>          first job: cronjob | job (default: cronjob; the prompts ask for every job)
       --schedule <cron>   first job's schedule, 5 fields or @daily… (default: "0 2 * * *")
       --time-zone <tz>    IANA time zone of the schedule (default: Etc/UTC)
       --concurrency-policy <p>  Forbid | Replace | Allow (default: Forbid)
@@ -168,23 +183,25 @@ Options:
       --registry <r>      image registry host/path (default: registry.example.com/batch)
       --image-tag <t>     image tag to deploy, never latest (default: 0.1.0)
       --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
-                          expose a web front of this repo over HTTP (all three together)
-      --route <r>         gateway (HTTPRoute, default) | ingress (ingress-nginx, retired March 2026)
-      --gateway-namespace <ns>  namespace of the shared Gateway (default gateway-system)
-      --gateway-section <name>  HTTPS listener of the Gateway the route attaches to (default https)
+                          expose a web front of this repo over HTTP, all three together (default: not exposed)
+      --route <r>         gateway (HTTPRoute) | ingress (ingress-nginx, retired March 2026) (default: gateway)
+      --gateway-namespace <ns>  namespace of the shared Gateway (default: gateway-system)
+      --gateway-section <name>  HTTPS listener of the Gateway the route attaches to (default: https)
       --instana-zone <z>, --instana-cluster <c>, --instana-endpoint <host:port>
                           Instana agent Helm values (deploy/instana/values.yaml; the key stays in a Secret)
-      --no-instana        leave the Instana values file out
+                          (default: batch-jobs, batch-jobs-cluster, ingress-red-saas.instana.io:443)
+      --no-instana        leave the Instana values file out (default: written)
       --ci <system>       github | azure | gitlab | none: CI pipeline files to write (default: github)
       --lang <en|es>      language of messages and samples (default: from LANG, else en)
-      --answers <file>    JSON file with answers ({"name": ..., "framework": ..., "jobs": [...]})
-      --dry-run           print the create/update/delete plan and write nothing
-      --force             write into a non-empty directory, overwriting generated paths
-      --no-install        skip npm install and dotnet restore
+      --answers <file>    JSON file with answers ({"name": ..., "jobs": [{"name": ..., "schedule": ...}]}) (default: none)
+      --dry-run           print the create/update/delete plan and write nothing (default: off)
+      --force             write into a non-empty directory, overwriting generated paths (default: off)
+      --no-install        skip npm install and dotnet restore (default: install)
       --[no-]interactive  ask questions (default: only when stdin is a terminal and --yes is absent)
-      --demo              generate the default repository into a new temporary folder and print where
-  -h, --help              show this help
-  -v, --version           show the version
+      --demo              generate the default repository into a new temporary folder and print where (default: off)
+      --self-spec <spec>  npm spec installed as this package, for unpublished builds (default: packed from a checkout, else the registry)
+  -h, --help              show this help (default: off)
+  -v, --version           show the version (default: off)
 
 Without a terminal (CI, pipes) it never prompts: flags, the answers file and defaults decide.
 Exit codes: 0 done, 1 unexpected failure, 2 invalid input (nothing written), 130 cancelled (nothing written).`,
@@ -199,6 +216,7 @@ const es: Catalog = {
     'framework-unknown': 'no es un framework soportado',
     'directory-not-empty': 'no está vacío; elige otro directorio o usa --force para escribir en él',
     'directory-invalid': 'no es un directorio utilizable',
+    'directory-unprintable': 'contiene caracteres de control o invisibles; usa solo caracteres imprimibles',
     'answers-unreadable': 'no se puede leer como archivo JSON de respuestas',
     'answers-invalid': 'no es una respuesta válida',
     'option-unknown': 'no es una opción conocida',
@@ -233,7 +251,7 @@ const es: Catalog = {
     jobs: 'Nombres de los jobs, separados por comas',
     jobsHint: 'cada uno será una clase job; Kubernetes lo elige por argumento',
     supportEnds: 'fin de soporte',
-    kind: '¿Cómo se ejecuta el primer job?',
+    kind: '¿Cómo se ejecuta este job?',
     kindCronJob: 'CronJob: según una planificación',
     kindJob: 'Job: una vez, al aplicarlo',
     timeZone: 'Zona horaria de la planificación (nombre IANA)',
@@ -265,12 +283,18 @@ const es: Catalog = {
     ciAzure: 'Azure Pipelines',
     ciGitlab: 'GitLab CI',
     ciNone: 'ninguno: sin ficheros de pipeline',
+    jobHeader: (job, n, total) => `Job ${n} de ${total}: ${job}`,
+    words: { selectHint: '↑/↓ para elegir, Intro para confirmar', yes: 'sí', no: 'no', yesOption: '(S/n)', noOption: '(s/N)', yesKey: 's' },
   },
   planTitle: (dir) => `Plan para ${dir}:`,
   dryRunNothingWritten: 'Simulación: no se escribió nada.',
   created: (dir) => `Creado ${dir}`,
+  createdSummary: (project, jobs) =>
+    `  App .NET ${project} con ${jobs.length === 1 ? 'el job' : 'los jobs'} ${jobs.join(', ')}, sus tests, un Dockerfile y los manifiestos de Kubernetes en deploy/k8s (los define .projenrc.ts)`,
   installing: (step) => `Ejecutando ${step}…`,
   installSkipped: 'Se omitieron npm install y dotnet restore (--no-install).',
+  interruptedInstall: (step, dir, commands) =>
+    `Interrumpido durante ${step}. El repositorio en ${dir} está completo; para terminar de prepararlo, ejecuta:\n  cd ${dir}\n${commands.map((c) => `  ${c}`).join('\n')}`,
   nextSteps: 'Siguientes pasos:',
   demoWhere: (dir) => `Repositorio de demostración generado en ${dir}`,
   help: `Uso: create-batch-job [directorio] [opciones]
@@ -278,11 +302,11 @@ const es: Catalog = {
 Crea un repositorio de job de consola .NET ejecutado por Jobs/CronJobs de Kubernetes, sincronizado con la política de jobs batch.
 
 Opciones:
-  -y, --yes               usa los valores por defecto en las preguntas sin flag
+  -y, --yes               usa los valores por defecto en las preguntas sin flag (por defecto: no)
       --name <nombre>     nombre del repositorio y la app, etiqueta DNS-1123 en minúsculas ≤ 52 (por defecto: el del directorio)
       --framework <tfm>   net8.0 | net10.0 (por defecto: el de la política, net8.0)
       --job <nombre>      un job de la app; repítelo para varios (por defecto: uno con el nombre del repo)
-      --kind <k>          primer job: cronjob | job (por defecto: cronjob)
+      --kind <k>          primer job: cronjob | job (por defecto: cronjob; las preguntas lo piden para cada job)
       --schedule <cron>   planificación del primer job, 5 campos o @daily… (por defecto: "0 2 * * *")
       --time-zone <tz>    zona horaria IANA de la planificación (por defecto: Etc/UTC)
       --concurrency-policy <p>  Forbid | Replace | Allow (por defecto: Forbid)
@@ -291,23 +315,25 @@ Opciones:
       --registry <r>      registro de imágenes host/ruta (por defecto: registry.example.com/batch)
       --image-tag <t>     etiqueta de imagen a desplegar, nunca latest (por defecto: 0.1.0)
       --ingress-host <h>, --ingress-service <s>, --ingress-port <p>
-                          expone por HTTP un front web de este repo (los tres juntos)
-      --route <r>         gateway (HTTPRoute, por defecto) | ingress (ingress-nginx, retirado en marzo de 2026)
-      --gateway-namespace <ns>  namespace del Gateway compartido (por defecto gateway-system)
-      --gateway-section <nombre>  listener HTTPS del Gateway al que se une la ruta (por defecto https)
+                          expone por HTTP un front web de este repo, los tres juntos (por defecto: sin exponer)
+      --route <r>         gateway (HTTPRoute) | ingress (ingress-nginx, retirado en marzo de 2026) (por defecto: gateway)
+      --gateway-namespace <ns>  namespace del Gateway compartido (por defecto: gateway-system)
+      --gateway-section <nombre>  listener HTTPS del Gateway al que se une la ruta (por defecto: https)
       --instana-zone <z>, --instana-cluster <c>, --instana-endpoint <host:puerto>
                           valores Helm del agente de Instana (deploy/instana/values.yaml; la clave queda en un Secret)
-      --no-instana        no generar el fichero de valores de Instana
+                          (por defecto: batch-jobs, batch-jobs-cluster, ingress-red-saas.instana.io:443)
+      --no-instana        no generar el fichero de valores de Instana (por defecto: se genera)
       --ci <sistema>      github | azure | gitlab | none: ficheros de pipeline de CI a escribir (por defecto: github)
       --lang <en|es>      idioma de los mensajes y ejemplos (por defecto: según LANG, si no en)
-      --answers <archivo> archivo JSON con respuestas ({"name": ..., "framework": ..., "jobs": [...]})
-      --dry-run           muestra el plan de crear/actualizar/borrar y no escribe nada
-      --force             escribe en un directorio no vacío, sobrescribiendo las rutas generadas
-      --no-install        omite npm install y dotnet restore
+      --answers <archivo> archivo JSON con respuestas ({"name": ..., "jobs": [{"name": ..., "schedule": ...}]}) (por defecto: ninguno)
+      --dry-run           muestra el plan de crear/actualizar/borrar y no escribe nada (por defecto: no)
+      --force             escribe en un directorio no vacío, sobrescribiendo las rutas generadas (por defecto: no)
+      --no-install        omite npm install y dotnet restore (por defecto: se instalan)
       --[no-]interactive  hace preguntas (por defecto: solo con un terminal en stdin y sin --yes)
-      --demo              genera el repositorio por defecto en una carpeta temporal nueva y dice dónde
-  -h, --help              muestra esta ayuda
-  -v, --version           muestra la versión
+      --demo              genera el repositorio por defecto en una carpeta temporal nueva y dice dónde (por defecto: no)
+      --self-spec <spec>  spec de npm que se instala como este paquete, para builds sin publicar (por defecto: empaquetado desde el código fuente, si no el registro)
+  -h, --help              muestra esta ayuda (por defecto: no)
+  -v, --version           muestra la versión (por defecto: no)
 
 Sin terminal (CI, tuberías) nunca pregunta: deciden los flags, el archivo de respuestas y los valores por defecto.
 Códigos de salida: 0 hecho, 1 fallo inesperado, 2 entrada no válida (nada escrito), 130 cancelado (nada escrito).`,

@@ -4,8 +4,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { execa } from 'execa';
 import { CancelledError, InvalidInputError, StepFailedError } from '../errors.js';
 import { policy } from '../policy/index.js';
-import { pascalCase } from '../util/names.js';
 import { packageJson, packageRoot } from '../util/package-info.js';
+import { hasUnprintable, stripUnprintable } from '../util/text.js';
 import type { BatchJobProjectOptions } from '../project/options.js';
 import { resolveOptions, type ResolvedOptions } from '../project/validate.js';
 import { flagFor, mergeAnswers, toProjectOptions, type Answers } from './answers.js';
@@ -16,6 +16,7 @@ import { formatPreview, previewSchedule } from '../schedule/preview.js';
 import { formatProblem } from './format.js';
 import { catalogs, detectLang, type Lang, type Messages } from './i18n.js';
 import { installSteps, runStep } from './install.js';
+import { withProgress } from './progress.js';
 import { computePlan, synthesize, type PlannedChange } from './plan.js';
 
 /** The process surface the CLI uses, injectable so tests can run it in-process. */
@@ -28,11 +29,18 @@ export interface CliIo {
   readonly err: (line: string) => void;
   /** Aborted on Ctrl+C once generation has started. */
   readonly signal: AbortSignal;
+  /** Writes text as is (no newline), for a spinner; set only when stdout is a terminal. @default - no spinner */
+  readonly progress?: (text: string) => void;
   /** Today, for the support-date note. */
   readonly now?: Date;
 }
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130, terminated: 143 } as const;
+
+/** 130 after Ctrl+C, 143 after SIGTERM: the shell's convention (128 + signal number). */
+function cancelledCode(signal: AbortSignal): number {
+  return signal.reason === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
+}
 
 const DEFAULT_NAME = 'batch-job';
 const DEMO_NAME = 'nightly-report';
@@ -71,11 +79,23 @@ async function collect(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang):
   if (answers.directory !== undefined && answers.directory.trim() === '') {
     throw new InvalidInputError('directory-invalid', 'directory', answers.directory, 'my-job');
   }
+  if (answers.directory !== undefined && hasUnprintable(answers.directory)) {
+    throw new InvalidInputError('directory-unprintable', 'directory', answers.directory, stripUnprintable(answers.directory) || 'my-job');
+  }
+  // Linux and macOS refuse path components over 255 bytes; say so before anything is written.
+  if (answers.directory !== undefined && answers.directory.split(/[\\/]/).some((part) => Buffer.byteLength(part) > 255)) {
+    throw new InvalidInputError('directory-invalid', 'directory', answers.directory, 'my-job');
+  }
   // create-vite style: the directory names the project unless --name says otherwise.
   const name = answers.name ?? (answers.directory !== undefined ? basename(resolve(io.cwd, answers.directory)) : DEFAULT_NAME);
   const directory = answers.directory ?? name;
   const options = toProjectOptions(answers, name);
   return { dir: resolve(io.cwd, directory), options, resolved: resolveOptions(options) };
+}
+
+/** The app's project name (`src/<App>/<App>.csproj` → `<App>`): the solution is named after it. */
+function appProjectName(resolved: ResolvedOptions): string {
+  return basename(resolved.app.project, '.csproj');
 }
 
 function checkTarget(dir: string, force: boolean): void {
@@ -147,22 +167,34 @@ async function generate(args: CreateArgs, io: CliIo, msgs: Messages, lang: Lang)
     rmSync(staging, { recursive: true, force: true });
   }
   io.out(msgs.created(target.dir));
+  io.out(msgs.createdSummary(target.resolved.app.project, target.resolved.jobs.map((j) => j.name)));
 
   if (!args.install) {
     io.out(msgs.installSkipped);
   } else {
-    const spec = await selfSpec(args, io.signal);
-    for (const step of installSteps(pascalCase(target.resolved.name), spec)) {
-      io.out(msgs.installing(step.title));
-      await runStep(step, target.dir, io.signal, io.out);
-      if (io.signal.aborted) throw new CancelledError();
+    const steps = installSteps(appProjectName(target.resolved), undefined);
+    let current = 0;
+    try {
+      const spec = await selfSpec(args, io.signal);
+      steps.splice(0, steps.length, ...installSteps(appProjectName(target.resolved), spec));
+      for (; current < steps.length; current++) {
+        const step = steps[current]!;
+        await withProgress(msgs.installing(step.title), io, () => runStep(step, target.dir, io.signal, io.out));
+        if (io.signal.aborted) throw new CancelledError();
+      }
+    } catch (error) {
+      if (!io.signal.aborted) throw error;
+      // The repository is complete; only the installs are missing: say how to finish them.
+      const rest = steps.slice(current).map((s) => [s.command, ...s.args].join(' '));
+      io.err(msgs.interruptedInstall(steps[current]?.title ?? steps[0]!.title, target.dir, rest));
+      return cancelledCode(io.signal);
     }
   }
   const rel = relative(io.cwd, target.dir) || '.';
   io.out(msgs.nextSteps);
   io.out(`  cd ${rel.startsWith('..') ? target.dir : rel}`);
   io.out('  dotnet build -warnaserror && dotnet test');
-  io.out(`  dotnet run --project src/${pascalCase(target.resolved.name)} -- ${target.resolved.jobs[0]!.name}`);
+  io.out(`  dotnet run --project ${target.resolved.app.project.split('/').slice(0, -1).join('/')} -- ${target.resolved.jobs[0]!.name}`);
   if (args.demo) io.out(msgs.demoWhere(target.dir));
   return EXIT.ok;
 }
@@ -190,7 +222,7 @@ export async function runCreate(io: CliIo): Promise<number> {
     }
     if (error instanceof CancelledError || io.signal.aborted) {
       io.err(msgs.cancelled);
-      return EXIT.cancelled;
+      return cancelledCode(io.signal);
     }
     if (error instanceof StepFailedError) {
       io.err(msgs.stepFailed(error.step));

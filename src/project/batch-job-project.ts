@@ -11,6 +11,7 @@ import { addPackageJson } from '../components/repo/package-json.js';
 import { addReadme } from '../components/repo/readme.js';
 import { changesSince, policy as currentPolicy, type Policy } from '../policy/index.js';
 import { packageJson } from '../util/package-info.js';
+import { withSignalsDeferred } from '../util/signals.js';
 import { buildContext, type RepoContext } from './context.js';
 import type { BatchJobProjectOptions } from './options.js';
 import { projenrcSample } from './projenrc-sample.js';
@@ -62,6 +63,11 @@ export class BatchJobProject extends Project {
 
     this.gitignore.exclude('node_modules/', 'bin/', 'obj/', 'publish/', '*.user', '.vs/', 'TestResults/');
     for (const path of resolved.unmanaged) this.tryRemoveFile(path);
+  }
+
+  /** A re-sync (`npx projen`) interrupted by Ctrl+C or SIGTERM finishes writing first: never half old, half new. */
+  override synth(): void {
+    withSignalsDeferred(() => super.synth());
   }
 
   override postSynthesize(): void {

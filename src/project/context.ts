@@ -1,5 +1,5 @@
 import type { FrameworkPolicy, Policy } from '../policy/index.js';
-import { jobClassName, pascalCase } from '../util/names.js';
+import { jobClassNames } from '../components/dotnet/identifiers.js';
 import type { ResolvedJob, ResolvedOptions } from './validate.js';
 
 /** A job as the components see it: its resolved options plus the C# names derived from its name. */
@@ -28,14 +28,19 @@ export interface RepoContext {
 export function buildContext(options: ResolvedOptions, policy: Policy): RepoContext {
   return {
     name: options.name,
-    appName: options.app.existing ? options.app.project.split('/').pop()!.replace(/\.csproj$/, '') : pascalCase(options.name),
+    appName: options.app.project.split('/').pop()!.replace(/\.csproj$/, ''),
     projectDir: options.app.project.split('/').slice(0, -1).join('/'),
     sourceRoot: options.app.project.split('/')[0]!,
     existingApp: options.app.existing,
     framework: options.framework,
-    jobs: options.jobs.map((job) => ({ ...job, className: jobClassName(job.name) })),
+    jobs: jobModels(options.jobs),
     options,
     policy,
     frameworkPolicy: policy.frameworks[options.framework],
   };
+}
+
+function jobModels(jobs: ResolvedOptions['jobs']): JobModel[] {
+  const classNames = jobClassNames(jobs.map((job) => job.name));
+  return jobs.map((job, i) => ({ ...job, className: classNames[i]! }));
 }

@@ -1,7 +1,8 @@
 import { resolveInstana, type ResolvedInstana } from '../components/instana/resolve.js';
 import { InvalidInputError } from '../errors.js';
 import { policy, type Framework, type JobDefaults } from '../policy/index.js';
-import { dnsLabelProblem, pascalCase } from '../util/names.js';
+import { dnsLabelProblem } from '../util/names.js';
+import { appIdentifier } from '../components/dotnet/identifiers.js';
 import { looksLikeSecret } from '../util/secrets.js';
 import { isSafeRelativePath } from '../util/paths.js';
 import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
@@ -210,7 +211,7 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
   }
   const app = options.existingApp
     ? { project: assertProjectPath('existingApp.project', options.existingApp.project), existing: true }
-    : { project: `src/${pascalCase(name)}/${pascalCase(name)}.csproj`, existing: false };
+    : { project: `src/${appIdentifier(name)}/${appIdentifier(name)}.csproj`, existing: false };
   const unmanaged = (options.unmanaged ?? []).map((p, i) => assertRelativePath(`unmanaged[${i}]`, p));
   const ci = options.ci === undefined ? CI_SYSTEMS[0]! : assertEnum('ci', options.ci, CI_SYSTEMS);
   if (options.deploy !== undefined && typeof options.deploy !== 'boolean') throw new InvalidInputError('option-invalid', 'deploy', String(options.deploy), 'true');

@@ -21,9 +21,3 @@ export function pascalCase(name: string): string {
     .join('');
   return /^[0-9]/.test(pascal) ? `Job${pascal}` : pascal;
 }
-
-/** C# class name for a job: `nightly-report` → `NightlyReportJob` (no doubled suffix). */
-export function jobClassName(jobName: string): string {
-  const base = pascalCase(jobName);
-  return base.endsWith('Job') ? base : `${base}Job`;
-}

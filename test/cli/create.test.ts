@@ -46,6 +46,22 @@ describe('create-batch-job: invalid input exits 2, one line, nothing written', (
     expect(snapshot(cwd)).toBe(before);
   });
 
+  it.each([['a Ctrl+U', 'rep\x15orts'], ['an escape sequence', 'rep\x1b[2Korts'], ['a bidi override', 'rep\u202eorts']])(
+    'refuses a directory name with %s (printable names only) and says which name would do',
+    async (_label, directory) => {
+      const cwd = tempDir();
+      const before = snapshot(cwd);
+      const result = await runCreateBin([directory, '--yes', '--no-install', '--name', 'reports'], { cwd });
+      expect(result.exitCode).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('directory');
+      expect(lines[0]).toContain('control or invisible characters');
+      expect(lines[0]).toMatch(/example: rep(\[2K)?orts/);
+      expect(snapshot(cwd)).toBe(before);
+    },
+  );
+
   it('refuses a non-empty target and leaves it untouched', async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'existing'));

@@ -13,7 +13,7 @@ export const dotnetEnv = {
 };
 
 export async function dotnet(args: readonly string[], cwd: string, options: Options = {}): Promise<{ exitCode: number; all: string }> {
-  const result = await execa('dotnet', args, { ...options, cwd, reject: false, all: true, env: { ...dotnetEnv, ...(options.env ?? {}) }, timeout: 600_000 });
+  const result = await execa('dotnet', args, { ...options, cwd, reject: false, all: true, env: { ...dotnetEnv, ...(options.env ?? {}) }, timeout: options.timeout ?? 600_000 });
   return { exitCode: result.exitCode ?? -1, all: String(result.all) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dnsLabelProblem, jobClassName, pascalCase } from '../../src/util/names.js';
+import { dnsLabelProblem, pascalCase } from '../../src/util/names.js';
 
 describe('dnsLabelProblem', () => {
   it.each(['a', 'nightly-report', 'job1', '0abc', 'a'.repeat(52)])('accepts %s', (name) => {
@@ -24,9 +24,5 @@ describe('C# names', () => {
     expect(pascalCase('nightly-report')).toBe('NightlyReport');
     expect(pascalCase('a')).toBe('A');
     expect(pascalCase('2fa-cleanup')).toBe('Job2faCleanup');
-  });
-  it('derives job class names without doubling the suffix', () => {
-    expect(jobClassName('nightly-report')).toBe('NightlyReportJob');
-    expect(jobClassName('cleanup-job')).toBe('CleanupJob');
   });
 });

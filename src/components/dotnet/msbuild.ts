@@ -420,5 +420,6 @@ export function solution(ctx: DotnetContext): string {
     lines.push(`\t\t{${p.guid}} = {${folders.find((f) => f.name === p.folder)!.guid}}`);
   }
   lines.push('\tEndGlobalSection', 'EndGlobal', '');
-  return lines.join('\r\n');
+  // LF like every other file: the generated .gitattributes says `* text eol=lf` (CRLF made git warn on the first commit).
+  return lines.join('\n');
 }

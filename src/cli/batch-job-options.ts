@@ -1,0 +1,25 @@
+/** Flags of each `batch-job` command; each command's `--help` documents every one (a unit test holds them together). */
+export const BATCH_JOB_OPTIONS = {
+  check: {
+    drift: { type: 'boolean', default: false },
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string', short: 'o' },
+    'fail-on': { type: 'string', default: 'error' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  adopt: {
+    force: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    name: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  version: {
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+} as const;
+
+export type BatchJobCommand = keyof typeof BATCH_JOB_OPTIONS;
+
+export function isBatchJobCommand(command: string): command is BatchJobCommand {
+  return Object.hasOwn(BATCH_JOB_OPTIONS, command);
+}
