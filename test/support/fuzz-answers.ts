@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fakeAgentKey } from './fake-key.js';
 import { policy } from '../../src/policy/index.js';
 import { TRICKY_NAMES } from './names.js';
 
@@ -57,10 +58,21 @@ export const OPTION_ARBITRARIES = {
   ingressPort: { flag: '--ingress-port', valid: fc.integer({ min: 1, max: 65535 }).map(String), invalid: fc.constantFrom('0', '65536', '8080.5', 'http', '-1') },
   route: { flag: '--route', valid: fc.constantFrom('gateway', 'ingress'), invalid: fc.constantFrom('nginx', 'Gateway') },
   lang: { flag: '--lang', valid: fc.constantFrom('en', 'es'), invalid: fc.constantFrom('fr', 'EN') },
+  ci: { flag: '--ci', valid: fc.constantFrom('github', 'azure', 'gitlab', 'none'), invalid: fc.constantFrom('GitHub', 'jenkins') },
+  // A pasted agent key (built at run time, never a literal) must be refused from any Instana field.
+  instanaZone: { flag: '--instana-zone', valid: label, invalid: fc.integer({ min: 1, max: 1000 }).map(fakeAgentKey) },
+  instanaCluster: { flag: '--instana-cluster', valid: label, invalid: fc.integer({ min: 1, max: 1000 }).map(fakeAgentKey) },
+  instanaEndpoint: {
+    flag: '--instana-endpoint',
+    valid: fc.constantFrom('ingress-red-saas.instana.io:443', 'instana.example.com:1444'),
+    invalid: fc.oneof(fc.constantFrom('no-port', 'host:99999', 'Host_Name:443'), fc.integer({ min: 1, max: 1000 }).map(fakeAgentKey)),
+  },
+  gatewayNamespace: { flag: '--gateway-namespace', valid: label, invalid: fc.constantFrom('Gateway_NS', 'a.b') },
+  gatewaySection: { flag: '--gateway-section', valid: fc.constantFrom('https', 'web-tls'), invalid: fc.constantFrom('HTTPS', 'tls_1') },
 } as const satisfies Record<string, OptionArbitrary>;
 
 /** Options that only make sense together (the HTTP exposure). */
-const HTTP_GROUP = ['ingressHost', 'ingressService', 'ingressPort', 'route'] as const;
+const HTTP_GROUP = ['ingressHost', 'ingressService', 'ingressPort', 'route', 'gatewayNamespace', 'gatewaySection'] as const;
 /** CronJob-only options, which a `kind: job` refuses. */
 const CRON_ONLY = ['schedule', 'timeZone', 'concurrencyPolicy'] as const;
 
