@@ -91,6 +91,10 @@ describe('create-batch-job: interactive (real pseudo-terminal)', () => {
       { expect: 'Namespace de Kubernetes', send: ENTER },
       { expect: 'Registro de imágenes', send: ENTER },
       { expect: 'front web', send: ENTER },
+      { expect: 'Zona de Instana', send: ENTER },
+      { expect: 'Nombre del clúster en Instana', send: ENTER },
+      { expect: 'Endpoint del backend de Instana', send: ENTER },
+      { expect: 'Sistema de CI', send: ENTER },
       { expect: 'Siguientes pasos', send: '' },
     ], { LANG: 'es_ES.UTF-8' });
     expect(result.failedStep, result.transcript).toBeNull();

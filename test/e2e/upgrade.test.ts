@@ -63,7 +63,7 @@ describe('upgrade to the next policy version', () => {
     expect(readFileSync(join(dir, 'Directory.Build.props'), 'utf8')).toContain('<TargetFramework>net10.0</TargetFramework>');
     expect(JSON.parse(readFileSync(join(dir, 'global.json'), 'utf8')).sdk.version).toBe(policy.frameworks['net10.0'].sdkVersion);
     const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toContain(`FROM ${policy.frameworks['net10.0'].sdkImage} AS build`);
+    expect(dockerfile).toContain(`FROM --platform=$BUILDPLATFORM ${policy.frameworks['net10.0'].sdkImage} AS build`);
     expect(dockerfile).toContain(`FROM ${policy.frameworks['net10.0'].runtimeImage}`);
     expect(dockerfile).not.toContain(':8.0');
     // The CI's SDK setup moves with it: global.json is what setup-dotnet reads, and the step names the new band.
