@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { CheckNote } from './finding.js';
@@ -118,23 +118,34 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
   paths.sort();
 
   const read = (path: string): string | undefined => {
-    const abs = join(root, path);
+    // One open, fstat and read per file: a symbolic link was checked to stay inside the root when listed, and
+    // fstat of the open file gives the size of what is actually read.
+    let fd: number | undefined;
     try {
-      const link = lstatSync(abs);
-      const size = link.isSymbolicLink() ? statSync(abs).size : link.size;
+      fd = openSync(join(root, path), 'r');
+      const size = fstatSync(fd).size;
       if (size > maxBytes) {
         notes.push({ kind: 'too-large', file: path, message: `skipped: ${size} bytes is over the ${maxBytes}-byte limit` });
         return undefined;
       }
-      const buffer = readFileSync(abs);
-      if (buffer.subarray(0, 8192).includes(0)) {
+      const buffer = Buffer.allocUnsafe(size);
+      let filled = 0;
+      while (filled < size) {
+        const n = readSync(fd, buffer, filled, size - filled, filled);
+        if (n === 0) break;
+        filled += n;
+      }
+      const content = buffer.subarray(0, filled);
+      if (content.subarray(0, 8192).includes(0)) {
         notes.push({ kind: 'binary', file: path, message: 'skipped: binary content' });
         return undefined;
       }
-      return buffer.toString('utf8');
+      return content.toString('utf8');
     } catch (error) {
       notes.push({ kind: 'unreadable', file: path, message: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   };
   return { paths, read, notes };
