@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { adopt } from '../adopt/adopt.js';
 import { DriftCheckError, type Drift } from '../check/drift.js';
 import { CheckUsageError, runCheck } from './check-command.js';
@@ -9,22 +8,11 @@ import { policy } from '../policy/index.js';
 import { packageJson } from '../util/package-info.js';
 import { withSignalsDeferred } from '../util/signals.js';
 import { batchJobCatalogs, type BatchJobMessages } from './batch-job-messages.js';
-import { BATCH_JOB_OPTIONS, isBatchJobCommand, type BatchJobCommand } from './batch-job-options.js';
+import { isBatchJobCommand, parseCommand } from './batch-job-options.js';
 import { formatProblem } from './format.js';
 import { catalogs, detectLang, type Lang } from './i18n.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Parses a command's flags; an unknown or malformed flag is an input error (exit 2, one line). */
-function parseCommand<C extends BatchJobCommand>(command: C, argv: string[]) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: BATCH_JOB_OPTIONS[command] });
-  } catch (error) {
-    const flag = /'([^']+)'/.exec((error as Error).message)?.[1] ?? String(argv[0] ?? '');
-    const code = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'option-unknown' : 'option-invalid';
-    throw new InvalidInputError(code, flag, '', `batch-job ${command} --help`);
-  }
-}
 
 function printDriftDetails(drifts: readonly Drift[], m: BatchJobMessages): void {
   for (const drift of drifts) {
@@ -89,10 +77,7 @@ async function main(argv: string[], lang: Lang): Promise<number> {
     out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
     return 0;
   }
-  if (command === 'check') {
-    parseCommand('check', rest); // unknown flags: one line, exit 2, naming `batch-job check --help`
-    return runCheck(rest, lang, (text) => process.stdout.write(text), process.stdout.isTTY === true, (drifts) => printDriftDetails(drifts, m));
-  }
+  if (command === 'check') return runCheck(rest, lang, (text) => process.stdout.write(text), process.stdout.isTTY === true, (drifts) => printDriftDetails(drifts, m));
   if (command === 'adopt') return adoptCommand(rest, m);
   process.stderr.write(`${m.unknownCommand(command)}\n`);
   return 2;

@@ -1,11 +1,10 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { findDrift, type Drift } from '../check/drift.js';
 import type { CheckFinding, RepoReport } from '../check/finding.js';
 import { exitCodeFor, toJson, toSarif, type FailOn } from '../check/format/report.js';
 import { toText, useColour } from '../check/format/text.js';
 import { checkDirectory, repositoriesFor, withFindings } from '../check/run.js';
-import { BATCH_JOB_OPTIONS } from './batch-job-options.js';
+import { parseCommand } from './batch-job-options.js';
 import type { Lang } from './i18n.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -37,11 +36,7 @@ export async function runCheck(
   /** Prints each drift's diff and how to keep the change (text format only, after the report). */
   printDriftDetails: (drifts: readonly Drift[]) => void,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: BATCH_JOB_OPTIONS.check,
-  });
+  const { values, positionals } = parseCommand('check', argv);
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new CheckUsageError(usage[lang]('format', values.format!, FORMATS));
   const failOn = values['fail-on'] as FailOn;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { InvalidInputError } from '../../src/errors.js';
 import { instanaOptions } from '../../src/components/instana/answers.js';
 import { INSTANA_VALUES_PATH } from '../../src/components/instana/index.js';
 import { resolveInstana } from '../../src/components/instana/resolve.js';
@@ -9,22 +8,13 @@ import type { BatchJobProjectOptions } from '../../src/project/options.js';
 import { looksLikeKeyMaterial } from '../../src/util/secrets.js';
 import { fakeAgentKey } from '../support/fake-key.js';
 import { synthFiles } from '../support/synth.js';
+import { refusal } from '../support/refusal.js';
 
 type Obj = Record<string, any>;
 
 function values(options: Omit<BatchJobProjectOptions, 'outdir'>): Obj | undefined {
   const text = synthFiles(options).get(INSTANA_VALUES_PATH);
   return text === undefined ? undefined : (parse(text) as Obj);
-}
-
-function refusal(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
 }
 
 describe('deploy/instana/values.yaml', () => {

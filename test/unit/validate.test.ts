@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
 import { policy } from '../../src/policy/index.js';
 import { resolveOptions } from '../../src/project/validate.js';
-
-function problem(fn: () => unknown): InvalidInputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidInputError');
-}
+import { refusal as problem } from '../support/refusal.js';
 
 describe('resolveOptions', () => {
   it('applies the policy defaults', () => {
