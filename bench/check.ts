@@ -1,23 +1,36 @@
 // `batch-job check` throughput: a synthetic organisation tree of 2,000 projects, 20,000 .cs files and 5,000 manifests.
 //
-//   node bench/check.ts [--keep]        (part of `npm run bench`)
+//   node bench/check.ts [--keep] [--tree DIR] [--rounds N] [--skip-build] [--profile]      (part of `npm run bench`)
+//
+//   --keep        keep the synthetic tree (its path is printed); --tree DIR reuses a kept tree instead of writing one
+//   --rounds N    measured rounds (default 2); --skip-build skips `npx tsc`
+//   --profile     runs the check child under `node --cpu-prof` (profiles in bench/out/prof/)
 //
 // A benchmark, not a test: exits 0 whatever the numbers, non-zero only when something fails to run or the check
 // finds something other than the planted findings (so it cannot time a no-op).
 //
 //  1. `npx tsc` so lib/ is current; synthesise one generated repository (lib/cli/plan.js) for realistic manifests.
-//  2. Writes the tree into a temp folder: per project a csproj, 10 .cs files (1 in 20 mentions `Timer` or
-//     `BackgroundService`, so the pre-filter sends it to tree-sitter; 1 in 200 holds a real System.Threading.Timer
-//     field) and 2–3 manifests copied from the generated repo (a kustomization.yaml pinning the image, plus CronJob,
+//  2. Writes the tree into a temp folder: per project a csproj, 10 .cs files (1 in 20 mentions `Timer` and
+//     `BackgroundService` in a whole-line comment, which a plain word pre-filter would send to tree-sitter and the
+//     comment-aware one does not; 1 in 200 holds a real System.Threading.Timer field, parsed and reported) and 2–3 manifests copied from the generated repo (a kustomization.yaml pinning the image, plus CronJob,
 //     Job, ConfigMap, ServiceAccount… files: valid, so they run every validator).
 //  3. Baseline, in a child process: list the same files and read each one (what any scanner must at least do).
-//  4. Measured, in a fresh child process: `checkDirectory` on the tree (walk, read, pre-filter, parse, validate).
-//     Peak memory is that child's maxRSS. Both children run twice, alternating; the best run of each is kept.
-//  5. Prints files/s, the ratio check/baseline, peak RSS, PASS/MISS against 10,000 files/s; writes bench/out/check.json.
+//  4. Measured, in a fresh child process: `checkDirectory` on the tree (module import, walk, read, pre-filter, parse,
+//     validate). Peak memory is that child's maxRSS. Both children run N times, alternating; the best run of each
+//     (by CPU time) is kept.
+//     Like `batch-job`, the child enables Node's compile cache (its own folder, emptied first): round 1 is the cold
+//     run a fresh CI runner sees, and is printed on its own row; later rounds reuse the compiled code.
+//  5. Prints files/s by wall time and by CPU time (user + system of the child, from process.cpuUsage, so every
+//     thread counts), the ratio check/baseline, peak RSS, and PASS/MISS against 10,000 files/s; writes
+//     bench/out/check.json. The machine is shared: wall time then measures the neighbours as much as the check, so
+//     the verdict uses CPU time. The check is single-threaded, so on an idle machine wall ≈ CPU time; CPU time also
+//     counts V8's GC and compiler threads, which makes it the stricter number. Under heavy contention (load average
+//     well above the core count) CPU time still inflates, by 1.3–1.7x in our runs (shared caches): compare versions
+//     with interleaved runs on the same tree, or read the check/baseline ratio.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +43,8 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 interface Measure {
   readonly files: number;
   readonly ms: number;
+  /** User + system CPU time of the child from the start of the measured work, all threads. */
+  readonly cpuMs: number;
   readonly maxRssKb: number;
   readonly findings?: number;
   readonly parsed?: number;
@@ -37,6 +52,7 @@ interface Measure {
 
 async function child(mode: string, dir: string): Promise<void> {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let result: Omit<Measure, 'ms' | 'maxRssKb'>;
   if (mode === 'baseline') {
     let files = 0;
@@ -53,38 +69,66 @@ async function child(mode: string, dir: string): Promise<void> {
     walk(dir);
     result = { files };
   } else {
+    // As `batch-job` does (lib/cli/compile-cache.js), with the bench's own cache folder: emptied before the first
+    // round, so round 1 compiles everything (cold) and later rounds reuse the compiled code (warm).
+    const { enableCompileCache } = await import('node:module');
+    enableCompileCache?.(process.argv[process.argv.indexOf('--child') + 3]!);
     const { checkDirectory } = await import(join(root, 'lib/check/run.js'));
     const report = await checkDirectory(dir, 'bench', { kubectl: false });
     result = { files: report.filesScanned, findings: report.findings.length };
   }
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ...result, ms, maxRssKb: process.resourceUsage().maxRSS }));
+  const cpu = process.cpuUsage(cpuStart);
+  process.stdout.write(JSON.stringify({ ...result, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS }));
 }
 
-function measure(mode: string, dir: string): Measure {
-  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+function measure(mode: string, dir: string, compileCache: string): Measure {
+  const profile = mode === 'check' && process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', join(root, 'bench/out/prof')] : [];
+  const env = { ...process.env };
+  delete env.NODE_COMPILE_CACHE;
+  delete env.NODE_DISABLE_COMPILE_CACHE;
+  const run = spawnSync(process.execPath, [...profile, fileURLToPath(import.meta.url), '--child', mode, dir, compileCache], { encoding: 'utf8', maxBuffer: 1 << 24, env });
   if (run.status !== 0) throw new Error(`${mode} run failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Measure;
 }
 
 async function main(): Promise<void> {
-  const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  if (tsc.status !== 0) throw new Error('tsc failed');
-  const { synthesize, listFiles } = await import(join(root, 'lib/cli/plan.js'));
-  const work = mkdtempSync(join(tmpdir(), 'cbj-bench-check-'));
+  if (!process.argv.includes('--skip-build')) {
+    const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+    if (tsc.status !== 0) throw new Error('tsc failed');
+  }
+  const reuse = arg('--tree');
+  const rounds = Number(arg('--rounds') ?? 2);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number ≥ 1, e.g. --rounds 3`);
+  const work = reuse ?? mkdtempSync(join(tmpdir(), 'cbj-bench-check-'));
   try {
-    const sample = join(work, 'sample');
-    synthesize({ name: 'sample', jobs: [{ name: 'a' }, { name: 'b', kind: 'job' }] }, sample);
-    const manifests = (listFiles(sample) as string[]).filter((p) => p.startsWith('deploy/k8s/') && !p.endsWith('kustomization.yaml')).map((p) => readFileSync(join(sample, p), 'utf8'));
-    // The generated manifests name the image bare; the kustomization pins it, so each deploy folder carries one.
-    const kustomization = readFileSync(join(sample, 'deploy/k8s/kustomization.yaml'), 'utf8');
     const tree = join(work, 'org');
+    // The tree is fully determined by the constants above: counts are computed, files written only for a new tree.
+    let manifests: string[] = [];
+    let kustomization = '';
+    if (reuse === undefined) {
+      const { synthesize, listFiles } = await import(join(root, 'lib/cli/plan.js'));
+      const sample = join(work, 'sample');
+      synthesize({ name: 'sample', jobs: [{ name: 'a' }, { name: 'b', kind: 'job' }] }, sample);
+      manifests = (listFiles(sample) as string[]).filter((p) => p.startsWith('deploy/k8s/') && !p.endsWith('kustomization.yaml')).map((p) => readFileSync(join(sample, p), 'utf8'));
+      // The generated manifests name the image bare; the kustomization pins it, so each deploy folder carries one.
+      kustomization = readFileSync(join(sample, 'deploy/k8s/kustomization.yaml'), 'utf8');
+    } else if (readdirSync(tree).length !== 50) {
+      throw new Error(`--tree ${reuse}: no synthetic tree in ${tree} (give the folder printed by --keep)`);
+    }
     let planted = 0;
     let manifestCount = 0;
     for (let p = 0; p < PROJECTS; p++) {
       const dir = join(tree, `team${p % 50}`, `Project${p}`);
-      mkdirSync(join(dir, 'deploy'), { recursive: true });
-      writeFileSync(join(dir, `Project${p}.csproj`), '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="Microsoft.Extensions.Hosting" Version="8.0.1" />\n  </ItemGroup>\n</Project>\n');
+      if (reuse === undefined) {
+        mkdirSync(join(dir, 'deploy'), { recursive: true });
+        writeFileSync(join(dir, `Project${p}.csproj`), '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="Microsoft.Extensions.Hosting" Version="8.0.1" />\n  </ItemGroup>\n</Project>\n');
+      }
       for (let c = 0; c < CS_PER_PROJECT; c++) {
         const n = p * CS_PER_PROJECT + c;
         const body =
@@ -93,43 +137,54 @@ async function main(): Promise<void> {
             : n % 20 === 0
               ? `    // Elapsed time is measured by the Timer helper of the BackgroundService docs, not scheduled.\n    public TimeSpan Elapsed { get; set; }`
               : `    public int Add${c}(int a, int b) => a + b + ${c};`;
-        writeFileSync(join(dir, `File${c}.cs`), `using System;\nusing System.Collections.Generic;\n\nnamespace Org.Team${p % 50}.Project${p};\n\npublic sealed class Type${c}\n{\n${body}\n    public IReadOnlyList<string> Names { get; } = new List<string> { "a", "b" };\n}\n`);
+        if (reuse === undefined) writeFileSync(join(dir, `File${c}.cs`), `using System;\nusing System.Collections.Generic;\n\nnamespace Org.Team${p % 50}.Project${p};\n\npublic sealed class Type${c}\n{\n${body}\n    public IReadOnlyList<string> Names { get; } = new List<string> { "a", "b" };\n}\n`);
       }
       const count = Math.floor(((p + 1) * MANIFESTS) / PROJECTS) - Math.floor((p * MANIFESTS) / PROJECTS);
-      writeFileSync(join(dir, 'deploy', 'kustomization.yaml'), kustomization);
-      for (let m = 1; m < count; m++) writeFileSync(join(dir, 'deploy', `m${m}.yaml`), manifests[(p + m) % manifests.length]!);
+      if (reuse === undefined) {
+        writeFileSync(join(dir, 'deploy', 'kustomization.yaml'), kustomization);
+        for (let m = 1; m < count; m++) writeFileSync(join(dir, 'deploy', `m${m}.yaml`), manifests[(p + m) % manifests.length]!);
+      }
       manifestCount += count;
     }
     const files = PROJECTS * (1 + CS_PER_PROJECT) + manifestCount;
-    console.log(`tree: ${PROJECTS} projects, ${PROJECTS * CS_PER_PROJECT} .cs, ${manifestCount} manifests (${files} files); ${planted} planted timer findings; ${cpus().length} CPUs`);
+    console.log(`tree: ${PROJECTS} projects, ${PROJECTS * CS_PER_PROJECT} .cs, ${manifestCount} manifests (${files} files); ${planted} planted timer findings; ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`);
 
     const baseline: Measure[] = [];
     const check: Measure[] = [];
-    for (let round = 0; round < 2; round++) {
-      baseline.push(measure('baseline', tree));
-      check.push(measure('check', tree));
+    const compileCache = join(work, 'compile-cache');
+    rmSync(compileCache, { recursive: true, force: true });
+    for (let round = 0; round < rounds; round++) {
+      baseline.push(measure('baseline', tree, compileCache));
+      check.push(measure('check', tree, compileCache));
     }
     for (const c of check) {
       if (c.files !== files) throw new Error(`check listed ${c.files} files, expected ${files}`);
       if (c.findings !== planted) throw new Error(`check found ${c.findings} findings, expected the ${planted} planted ones`);
     }
-    const best = (ms: Measure[]) => ms.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const best = (ms: Measure[]) => ms.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
     const b = best(baseline);
     const c = best(check);
-    const rate = files / (c.ms / 1000);
+    const wallRate = files / (Math.min(...check.map((m) => m.ms)) / 1000);
+    const cpuRate = files / (c.cpuMs / 1000);
     const rows = [
-      ['baseline (list + read)', b.ms, files / (b.ms / 1000), b.maxRssKb],
-      ['batch-job check', c.ms, rate, c.maxRssKb],
+      ['baseline (list + read)', b, Math.min(...baseline.map((m) => m.ms))],
+      ['check, cold (round 1)', check[0]!, check[0]!.ms],
+      ['batch-job check', c, Math.min(...check.map((m) => m.ms))],
     ] as const;
-    for (const [label, ms, fps, rss] of rows) console.log(`${label.padEnd(24)} ${ms.toFixed(0).padStart(7)} ms  ${fps.toFixed(0).padStart(8)} files/s  peak RSS ${(rss / 1024).toFixed(0)} MiB`);
-    console.log(`check / baseline time: ${(c.ms / b.ms).toFixed(2)}x`);
-    console.log(`${rate >= TARGET_FILES_PER_S ? 'PASS' : 'MISS'}: ${rate.toFixed(0)} files/s (target ≥ ${TARGET_FILES_PER_S})`);
+    console.log(`${''.padEnd(24)} ${'wall ms'.padStart(8)} ${'files/s'.padStart(8)}  ${'CPU ms'.padStart(8)} ${'files/s'.padStart(8)}  peak RSS`);
+    for (const [label, m, wall] of rows) {
+      console.log(`${label.padEnd(24)} ${wall.toFixed(0).padStart(8)} ${(files / (wall / 1000)).toFixed(0).padStart(8)}  ${m.cpuMs.toFixed(0).padStart(8)} ${(files / (m.cpuMs / 1000)).toFixed(0).padStart(8)}  ${(m.maxRssKb / 1024).toFixed(0)} MiB`);
+    }
+    console.log(`check / baseline CPU time: ${(c.cpuMs / b.cpuMs).toFixed(2)}x; best of ${rounds} runs each (wall and CPU taken separately); round 1 starts with an empty compile cache`);
+    console.log(`${cpuRate >= TARGET_FILES_PER_S ? 'PASS' : 'MISS'}: ${cpuRate.toFixed(0)} files/s by CPU time, ${wallRate.toFixed(0)} by wall time (target ≥ ${TARGET_FILES_PER_S}, judged on CPU time)`);
     const out = join(root, 'bench/out/check.json');
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify({ files, planted, baseline, check, filesPerSecond: rate, target: TARGET_FILES_PER_S, cpus: cpus().length, at: new Date().toISOString() }, null, 2)}\n`);
+    writeFileSync(out, `${JSON.stringify({ files, planted, baseline, check, filesPerSecond: { wall: wallRate, cpu: cpuRate }, target: TARGET_FILES_PER_S, cpus: cpus().length, loadAverage: loadavg(), at: new Date().toISOString() }, null, 2)}\n`);
   } finally {
-    if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
-    else console.log(`kept ${work}`);
+    if (reuse !== undefined) {
+      // A reused tree belongs to the caller.
+    } else if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
+    else console.log(`kept ${work} (rerun with --tree ${work})`);
   }
 }
 

@@ -7,6 +7,7 @@ import { sortFindings, type CheckFinding, type RepoReport } from './finding.js';
 import { checkCSharp } from './rules/csharp.js';
 import { checkDockerfiles } from './rules/dockerfile.js';
 import { checkDotnetPackages } from './rules/dotnet-packages.js';
+import { checkJobRegistrations } from './rules/job-registration.js';
 import { checkKubernetes } from './rules/kubernetes.js';
 import { checkSecrets } from './rules/secrets.js';
 import { memoryRepository, walkRepository, type RepoFiles, type WalkLimits } from './walk.js';
@@ -30,6 +31,7 @@ export async function checkFiles(files: RepoFiles, options: CheckOptions & { roo
   const { context, findings } = createContext(files, { kubectl: options.root !== undefined && (options.kubectl ?? true) && hasKubectl(), root: options.root });
   checkDotnetPackages(context);
   await checkCSharp(context);
+  await checkJobRegistrations(context);
   checkKubernetes(context);
   checkDockerfiles(context);
   checkSecrets(context);

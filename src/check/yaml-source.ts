@@ -1,5 +1,14 @@
+import { createRequire } from 'node:module';
 import { loadAll } from 'js-yaml';
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+
+const require = createRequire(import.meta.url);
+let yamlLib: typeof import('yaml') | undefined;
+/** The `yaml` library, loaded when a line number is first needed (most scans never need one). */
+export function yaml(): typeof import('yaml') {
+  yamlLib ??= require('yaml') as typeof import('yaml');
+  return yamlLib;
+}
 
 /** One YAML document with enough position data to turn a field path into a line. */
 export interface YamlDoc {
@@ -55,6 +64,7 @@ export function parseYamlFile(text: string): YamlFile {
 
 /** `yaml` Documents with a line counter: values, positions and the first parse error. */
 function positionedFile(text: string): YamlFile {
+  const { isMap, isScalar, LineCounter, parseAllDocuments } = yaml();
   const counter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false }) as Document[] | { errors?: unknown };
   if (!Array.isArray(documents)) return { docs: [] };

@@ -40,6 +40,7 @@ export interface Answers {
   /** `false` leaves the Instana values file out. */
   instana?: boolean;
   ci?: string;
+  runtimeImage?: string;
   gatewayNamespace?: string;
   gatewaySection?: string;
   /** Per job, aligned with `jobs`; entry 0 adds to the top-level job fields. @default - policy defaults */
@@ -50,7 +51,7 @@ export const ANSWER_KEYS: readonly (keyof Answers)[] = [
   'directory', 'name', 'framework', 'jobs', 'kind', 'schedule', 'timeZone', 'concurrencyPolicy', 'restartPolicy',
   'namespace', 'registry', 'imageTag', 'ingressHost', 'ingressService', 'ingressPort', 'route',
   'instanaZone', 'instanaCluster', 'instanaEndpoint', 'instana',
-  'ci',
+  'ci', 'runtimeImage',
   'gatewayNamespace', 'gatewaySection',
 ];
 
@@ -72,6 +73,7 @@ const FLAGS: Record<string, string> = {
   'instana.endpointPort': '--instana-endpoint',
   instanaEndpoint: '--instana-endpoint',
   ci: '--ci',
+  runtimeImage: '--runtime-image',
   'http.gatewayNamespace': '--gateway-namespace',
   'http.gatewaySectionName': '--gateway-section',
 };
@@ -116,6 +118,7 @@ export function toProjectOptions(answers: Answers, name: string): BatchJobProjec
   if (answers.registry !== undefined) options.registry = answers.registry;
   if (answers.imageTag !== undefined) options.imageTag = answers.imageTag;
   if (answers.ci !== undefined) options.ci = answers.ci;
+  if (answers.runtimeImage !== undefined) options.runtimeImage = answers.runtimeImage;
 
   const http = [answers.ingressHost, answers.ingressService, answers.ingressPort];
   if (http.some((v) => v !== undefined) || answers.route !== undefined) {
@@ -136,5 +139,8 @@ export function toProjectOptions(answers: Answers, name: string): BatchJobProjec
   }
   const instana = instanaOptions(answers);
   if (instana !== undefined) options.instana = instana;
+  // New repositories manage package versions centrally (see BatchJobProjectOptions.packageManagement); the choice is
+  // written into .projenrc.ts because the library's default stays per-project for repositories created before.
+  options.packageManagement = 'central';
   return options as unknown as BatchJobProjectOptions;
 }

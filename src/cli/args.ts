@@ -35,6 +35,7 @@ export interface CreateArgs {
   /** `--no-instana`: false. */
   readonly instana?: boolean;
   readonly ci?: string;
+  readonly runtimeImage?: string;
   readonly gatewayNamespace?: string;
   readonly gatewaySection?: string;
   /** npm spec installed in place of this package's registry version (for unpublished builds). */
@@ -74,6 +75,7 @@ export const CREATE_OPTIONS = {
   'instana-endpoint': { type: 'string' },
   instana: { type: 'boolean' },
   ci: { type: 'string' },
+  'runtime-image': { type: 'string' },
   'gateway-namespace': { type: 'string' },
   'gateway-section': { type: 'string' },
 } as const;
@@ -134,6 +136,7 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs {
     instanaEndpoint: values['instana-endpoint'],
     instana: values.instana,
     ci: values.ci,
+    runtimeImage: values['runtime-image'],
     gatewayNamespace: values['gateway-namespace'],
     gatewaySection: values['gateway-section'],
   };

@@ -14,6 +14,13 @@ export const BATCH_JOB_OPTIONS = {
     force: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     name: { type: 'string' },
+    app: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  migrate: {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string', short: 'o' },
+    write: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   version: {

@@ -1,5 +1,5 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { findDrift, type Drift } from '../check/drift.js';
+import type { Drift } from '../check/drift.js';
 import type { CheckFinding, RepoReport } from '../check/finding.js';
 import { exitCodeFor, toJson, toSarif, type FailOn } from '../check/format/report.js';
 import { toText, useColour } from '../check/format/text.js';
@@ -50,7 +50,11 @@ export async function runCheck(
   for (const repo of repositoriesFor(positionals, process.cwd())) {
     let report = await checkDirectory(repo.root, repo.name);
     if (values.drift) {
-      const found = await findDrift(repo.root);
+      // Only --drift runs projen (through the repo's .projenrc.ts): the rest of check never loads it.
+      const { findDrift, DriftCheckError } = await import('../check/drift.js');
+      const found = await findDrift(repo.root).catch((error: unknown) => {
+        throw error instanceof DriftCheckError ? new CheckUsageError(error.message) : error;
+      });
       drifts.push(...found);
       report = withFindings(report, driftFindings(found));
     }

@@ -192,6 +192,8 @@ Options:
                           (default: batch-jobs, batch-jobs-cluster, ingress-red-saas.instana.io:443)
       --no-instana        leave the Instana values file out (default: written)
       --ci <system>       github | azure | gitlab | none: CI pipeline files to write (default: github)
+      --runtime-image <i> default | chiseled: final image of the Dockerfile; chiseled has no shell and no ICU
+                          (invariant globalization) (default: default)
       --lang <en|es>      language of messages and samples (default: from LANG, else en)
       --answers <file>    JSON file with answers ({"name": ..., "jobs": [{"name": ..., "schedule": ...}]}) (default: none)
       --dry-run           print the create/update/delete plan and write nothing (default: off)
@@ -324,6 +326,8 @@ Opciones:
                           (por defecto: batch-jobs, batch-jobs-cluster, ingress-red-saas.instana.io:443)
       --no-instana        no generar el fichero de valores de Instana (por defecto: se genera)
       --ci <sistema>      github | azure | gitlab | none: ficheros de pipeline de CI a escribir (por defecto: github)
+      --runtime-image <i> default | chiseled: imagen final del Dockerfile; chiseled no tiene shell ni ICU
+                          (globalización invariante) (por defecto: default)
       --lang <en|es>      idioma de los mensajes y ejemplos (por defecto: según LANG, si no en)
       --answers <archivo> archivo JSON con respuestas ({"name": ..., "jobs": [{"name": ..., "schedule": ...}]}) (por defecto: ninguno)
       --dry-run           muestra el plan de crear/actualizar/borrar y no escribe nada (por defecto: no)

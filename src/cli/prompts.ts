@@ -8,7 +8,7 @@ import { defaultInstanaEndpoint } from '../components/instana/answers.js';
 import { stripUnprintable } from '../util/text.js';
 import type { Answers, JobAnswers } from './answers.js';
 import { formatProblem } from './format.js';
-import type { Lang, Messages } from './i18n.js';
+import { catalogs, type Lang, type Messages } from './i18n.js';
 
 /** Runs `check` and turns its InvalidInputError into the one-line message prompts shows in place. */
 function validator(msgs: Messages, check: (value: string) => unknown) {
@@ -228,4 +228,10 @@ function dropDefaults(a: Answers, given: Answers): Answers {
     if (given[key] === undefined && out[key] === value) delete out[key];
   }
   return out;
+}
+
+/** `batch-job adopt` on a terminal: which of several apps becomes the job (Ctrl+C or Esc cancels, exit 130). */
+export async function askAdoptApp(message: string, choices: readonly { readonly title: string; readonly value: string }[], lang: Lang): Promise<string> {
+  words = catalogs[lang].prompt.words;
+  return one<string>({ type: 'select', message, choices: choices.map((c) => ({ ...c })), initial: 0 });
 }

@@ -14,6 +14,8 @@ export const policy: Policy = {
       sdkVersion: '8.0.400',
       sdkImage: 'mcr.microsoft.com/dotnet/sdk:8.0',
       runtimeImage: 'mcr.microsoft.com/dotnet/runtime:8.0',
+      chiseledRuntimeImage: 'mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled',
+      aspnetRuntimeImage: 'mcr.microsoft.com/dotnet/aspnet:8.0',
       endOfSupport: '2026-11-10',
       packages: {
         'Microsoft.Extensions.Hosting': '8.0.1',
@@ -32,6 +34,8 @@ export const policy: Policy = {
       sdkVersion: '10.0.100',
       sdkImage: 'mcr.microsoft.com/dotnet/sdk:10.0',
       runtimeImage: 'mcr.microsoft.com/dotnet/runtime:10.0',
+      chiseledRuntimeImage: 'mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled',
+      aspnetRuntimeImage: 'mcr.microsoft.com/dotnet/aspnet:10.0',
       endOfSupport: '2028-11-14',
       packages: {
         'Microsoft.Extensions.Hosting': '10.0.15',
@@ -150,11 +154,16 @@ dotnet_sort_system_directives_first = true
       version: '1.1.0',
       changes: [
         'New managed deploy/instana/values.yaml (instana-agent chart: agent.keysSecret, endpoint, zone, cluster, OTLP receivers on); the agent key stays in a Secret.',
-        'New managed src/<App>/JobTelemetry.g.cs with OpenTelemetry packages in Directory.Build.props: a span, job.runs and job.run.duration per run, logs over OTLP, flushed before exit.',
+        'New managed src/<App>/JobTelemetry.cs with OpenTelemetry packages in Directory.Build.props: a span, job.runs and job.run.duration per run, logs over OTLP, flushed before exit. A .cs file, not .g.cs, so the repository\'s analyzers check it like the team\'s code; a JobTelemetry.g.cs written by an earlier synthesis is deleted on re-sync.',
         'Job manifests set NODE_IP and the OTEL_* variables (node-local agent on port 4317, gRPC); set OTEL_SDK_DISABLED=true in a job\'s env to switch it off.',
         'New managed CI files (ci: github by default, or azure, gitlab, none): build with a drift check, tests, kustomize render, the batch-job check compliance scan and the image; Dependabot and policy-update pull requests on GitHub; a deploy/rollback pipeline with deploy: true.',
         'Kubernetes object names start with the repository name (<repo>-<job>) so two repositories share a namespace safely; a one-off Job is named after its image tag, so a new version is a new Job.',
         'The managed job host is JobHost.cs (checked by the analyzers); the build guard checks resolved (transitive) packages; BannedSymbols.txt covers every banned package\'s namespaces; the Dockerfile restores every referenced project and builds for the target platform.',
+        'The build guard names the project\'s own reference(s) whose dependency closure holds a banned package (not every direct reference).',
+        'Job manifests pass the pod\'s terminationGracePeriodSeconds to the job host as TERMINATION_GRACE_PERIOD_SECONDS (one value for both; an invalid value exits 2); the compiled value is only the fallback outside Kubernetes. New check rule k8s-grace-period-env: the two must agree after kustomize patches.',
+        'A one-off Job is named after the image tag the kustomization pins (a kustomize replacement), so a deploy that only sets the image creates a new Job; such a repo\'s image tag is lower case, at most 40 characters. Indexed one-off Jobs keep the .projenrc.ts tag.',
+        'New check rule job-not-registered: a CronJob/Job whose job name the app does not register (jobs.Add<…>("name")) would exit 2 on every run; the README says how to add a job.',
+        'New runtimeImage option (default | chiseled): the chiseled final stage (Ubuntu chiseled runtime, no shell, no ICU) builds the app with InvariantGlobalization.',
       ],
     },
     {

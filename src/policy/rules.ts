@@ -62,6 +62,20 @@ export const rules: readonly Rule[] = [
     },
   }),
   r({
+    id: 'job-not-registered',
+    family: 'dotnet-code',
+    severity: 'error',
+    title: { en: 'A manifest runs a job the app does not register', es: 'Un manifiesto ejecuta un job que la aplicación no registra' },
+    why: {
+      en: 'The job host runs the job named by the container\'s first argument; a name without a jobs.Add<…>("name") registration exits 2 ("Unknown job") on every run.',
+      es: 'El host de jobs ejecuta el job que nombra el primer argumento del contenedor; un nombre sin registro jobs.Add<…>("nombre") termina con 2 ("Unknown job") en cada ejecución.',
+    },
+    fix: {
+      en: 'Register the job in Program.cs: jobs.Add<MyJob, MyJobOptions>("name") (or remove the job from .projenrc.ts).',
+      es: 'Registra el job en Program.cs: jobs.Add<MiJob, MiJobOptions>("nombre") (o quita el job de .projenrc.ts).',
+    },
+  }),
+  r({
     id: 'csharp-scheduler-api',
     family: 'dotnet-code',
     severity: 'error',
@@ -132,6 +146,20 @@ export const rules: readonly Rule[] = [
       es: 'La validación de batch/v1 (nombres, planificación, zona horaria, políticas de reinicio y de fallos) falla al aplicar.',
     },
     fix: { en: 'Correct the field named in the finding.', es: 'Corrige el campo indicado en el hallazgo.' },
+  }),
+  r({
+    id: 'k8s-grace-period-env',
+    family: 'kubernetes',
+    severity: 'error',
+    title: { en: 'The job host is told a different grace period than the pod has', es: 'Al host de jobs se le indica un periodo de gracia distinto del que tiene el pod' },
+    why: {
+      en: 'The job host plans its stop budget from TERMINATION_GRACE_PERIOD_SECONDS; if the pod\'s terminationGracePeriodSeconds differs (a patch changed one), SIGKILL comes before the host expects it or the job is cut short for nothing.',
+      es: 'El host de jobs calcula su margen de parada con TERMINATION_GRACE_PERIOD_SECONDS; si el terminationGracePeriodSeconds del pod es distinto (un parche cambió solo uno), el SIGKILL llega antes de lo previsto o el job se corta sin motivo.',
+    },
+    fix: {
+      en: 'Patch both together: the pod\'s terminationGracePeriodSeconds and the container\'s TERMINATION_GRACE_PERIOD_SECONDS.',
+      es: 'Parchea los dos a la vez: terminationGracePeriodSeconds del pod y TERMINATION_GRACE_PERIOD_SECONDS del contenedor.',
+    },
   }),
   r({
     id: 'k8s-pod-security',

@@ -11,6 +11,16 @@ export interface FrameworkPolicy {
   readonly sdkImage: string;
   /** Pinned runtime image used by the Dockerfile's final stage. */
   readonly runtimeImage: string;
+  /**
+   * Ubuntu chiseled runtime image, the final stage with `runtimeImage: 'chiseled'`: no shell, no package manager,
+   * no ICU or time-zone data, and the non-root `app` user (the policy's `containerUid`) built in.
+   */
+  readonly chiseledRuntimeImage: string;
+  /**
+   * Pinned runtime image with the ASP.NET Core shared framework, for an adopted app that needs it (Web SDK or a
+   * `Microsoft.AspNetCore.App` framework reference): the plain runtime image cannot start such an app.
+   */
+  readonly aspnetRuntimeImage: string;
   /** Date Microsoft ends support (ISO). Past it, the CLI warns. */
   readonly endOfSupport: string;
   /** Package versions for the generated projects, pinned to versions that restore from the NuGet feed. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JsonFile, Project, SampleFile, typescript } from 'projen';
+import { JsonFile } from 'projen/lib/json.js';
+import { Project } from 'projen/lib/project.js';
 import { addCiFiles } from '../components/ci/index.js';
 import { addDockerFiles } from '../components/docker/index.js';
 import { addDotnetFiles } from '../components/dotnet/index.js';
@@ -14,7 +15,9 @@ import { packageJson } from '../util/package-info.js';
 import { withSignalsDeferred } from '../util/signals.js';
 import { buildContext, type RepoContext } from './context.js';
 import type { BatchJobProjectOptions } from './options.js';
+import { NodeProjenrcTs } from './projenrc-file.js';
 import { projenrcSample } from './projenrc-sample.js';
+import { TeamFile } from './team-file.js';
 import { resolveOptions, type ResolvedOptions } from './validate.js';
 
 /**
@@ -49,8 +52,8 @@ export class BatchJobProject extends Project {
     });
 
     // Node runs `.projenrc.ts` itself: about 0.6 s against 4 s through ts-node.
-    new typescript.ProjenrcTs(this, { runner: typescript.TypeScriptRunner.nodejs() });
-    new SampleFile(this, '.projenrc.ts', { contents: projenrcSample(options, packageJson.name) });
+    new NodeProjenrcTs(this);
+    new TeamFile(this, '.projenrc.ts', () => projenrcSample(options, packageJson.name));
 
     addPackageJson(this, this.context, options.packageVersion ?? packageJson.version);
     addEditorConfig(this, this.context);

@@ -1,4 +1,5 @@
-import { FileBase, type IResolver, type Project } from 'projen';
+import { FileBase } from 'projen/lib/file.js';
+import type { IResolver, Project } from 'projen';
 
 /** How a file format writes a one-line comment; the projen marker goes on the first line. */
 export type CommentStyle = 'hash' | 'slash' | 'xml';

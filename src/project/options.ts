@@ -139,6 +139,14 @@ export interface ExistingAppOptions {
 /** CI systems whose pipelines the generator writes. */
 export type CiSystem = 'github' | 'azure' | 'gitlab' | 'none';
 
+/**
+ * Final stage of the image: `default` is the policy's runtime image (Debian, with a shell); `chiseled` is the
+ * Ubuntu chiseled one (no shell, no package manager, no ICU: the app is built with invariant globalization).
+ */
+export type RuntimeImage = 'default' | 'chiseled';
+/** See {@link BatchJobProjectOptions.packageManagement}. */
+export type PackageManagement = 'central' | 'per-project';
+
 /** Options of {@link BatchJobProject}, as written in the generated repository's `.projenrc.ts`. */
 export interface BatchJobProjectOptions {
   /** Repository and application name: lowercase DNS-1123 label, at most 52 characters. */
@@ -193,10 +201,33 @@ export interface BatchJobProjectOptions {
    */
   readonly ci?: CiSystem;
   /**
+   * Runtime image of the Dockerfile's final stage. `chiseled` (Ubuntu chiseled: smaller, no shell or package
+   * manager, fewer CVEs) also sets `InvariantGlobalization` in `Directory.Build.props`, because the image has no
+   * ICU; it has no time-zone data either, and `kubectl exec` finds no shell (use `kubectl debug` instead).
+   * @default 'default'
+   */
+  readonly runtimeImage?: RuntimeImage;
+  /**
    * Also write a deploy pipeline (behind an environment approval; run by hand with an older tag to roll back).
    * @default false
    */
   readonly deploy?: boolean;
+  /**
+   * How the .NET projects get their NuGet package versions.
+   *
+   * - `central`: central package management. The managed `Directory.Packages.props` pins the policy's versions
+   *   and imports the team-owned `Directory.Packages.team.props`, where the team pins the packages it adds
+   *   (`<PackageVersion Include="Some.Package" Version="1.2.3" />`, then `<PackageReference Include="Some.Package" />`
+   *   without a version in the project). NuGet lock files (`packages.lock.json`, written by the first restore:
+   *   commit them) are enforced by CI and the image build (`dotnet restore --locked-mode`).
+   * - `per-project`: each project file carries its package versions, as repositories created before central
+   *   management have. A re-sync never rewrites team-owned project files, so such a repository stays here until
+   *   the team moves the versions out of its project files and sets `central`.
+   *
+   * `create-batch-job` writes `central` into every new `.projenrc.ts`.
+   * @default 'per-project'
+   */
+  readonly packageManagement?: PackageManagement;
   /**
    * Directory the project is synthesised into.
    * @default process.cwd()

@@ -1,7 +1,10 @@
 import type { BatchJobProjectOptions } from './options.js';
 
+/** A single-quoted TypeScript string literal; JSON's escapes cover backslashes, line breaks and control characters. */
+const quoted = (text: string) => `'${JSON.stringify(text).slice(1, -1).replace(/'/g, "\\'")}'`;
+
 /** Renders a value as a TypeScript literal in the style people write by hand (unquoted keys, single quotes). */
-function literal(value: unknown, indent: string): string {
+export function literal(value: unknown, indent: string): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     const inner = value.map((v) => `${indent}  ${literal(v, `${indent}  `)},`).join('\n');
@@ -11,11 +14,11 @@ function literal(value: unknown, indent: string): string {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
     const inner = entries
-      .map(([k, v]) => `${indent}  ${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${literal(v, `${indent}  `)},`)
+      .map(([k, v]) => `${indent}  ${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quoted(k)}: ${literal(v, `${indent}  `)},`)
       .join('\n');
     return `{\n${inner}\n${indent}}`;
   }
-  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof value === 'string') return quoted(value);
   return String(value);
 }
 

@@ -7,11 +7,16 @@ import { looksLikeSecret } from '../util/secrets.js';
 import { isSafeRelativePath } from '../util/paths.js';
 import { parseStandardSchedule, timeZoneProblem } from '../validation/apiserver/index.js';
 import { dns1123SubdomainProblems } from '../validation/apiserver/names.js';
-import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, CiSystem, HttpExposureOptions, IndexedOptions, SecretEnv } from './options.js';
+import type { ApiAccessRule, BatchJobOptions, BatchJobProjectOptions, CiSystem, HttpExposureOptions, IndexedOptions, PackageManagement, RuntimeImage, SecretEnv } from './options.js';
 import { DEFAULT_GATEWAY_NAMESPACE, DEFAULT_GATEWAY_SECTION } from '../components/kubernetes/route-defaults.js';
+import { isTagNamedJob, JOB_NAME_TAG, JOB_NAME_TAG_MAX_LENGTH } from '../components/kubernetes/labels.js';
 
 /** The CI systems `ci` accepts; the first is the default. */
 export const CI_SYSTEMS: readonly CiSystem[] = ['github', 'azure', 'gitlab', 'none'];
+/** The runtime images `runtimeImage` accepts; the first is the default. */
+export const RUNTIME_IMAGES: readonly RuntimeImage[] = ['default', 'chiseled'];
+/** The package-management modes `packageManagement` accepts; the first is the default. */
+export const PACKAGE_MANAGEMENT: readonly PackageManagement[] = ['per-project', 'central'];
 
 const EXAMPLE_NAME = 'nightly-report';
 
@@ -91,7 +96,9 @@ export interface ResolvedOptions {
   /** Instana agent values; undefined when the team left the file out. */
   readonly instana?: ResolvedInstana;
   readonly ci: CiSystem;
+  readonly runtimeImage: RuntimeImage;
   readonly deploy: boolean;
+  readonly packageManagement: PackageManagement;
 }
 
 function resolveEnv(field: string, env: Readonly<Record<string, string>> | undefined): Record<string, string> {
@@ -209,15 +216,23 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
   if (!IMAGE_TAG.test(imageTag) || imageTag === 'latest') {
     throw new InvalidInputError('image-tag-invalid', 'imageTag', imageTag, '1.4.2');
   }
+  // A one-off Job is named after the tag as it is (see jobNameReplacements): it must be valid in a Job name.
+  const oneOff = jobs.find(isTagNamedJob);
+  if (oneOff && (!JOB_NAME_TAG.test(imageTag) || imageTag.length > JOB_NAME_TAG_MAX_LENGTH)) {
+    throw new InvalidInputError('image-tag-invalid', 'imageTag', imageTag, '1.4.2',
+      `one-off Job ${oneOff.name} is named after the image tag: lower-case letters, digits, '.' and '-', at most ${JOB_NAME_TAG_MAX_LENGTH} characters`);
+  }
   const app = options.existingApp
     ? { project: assertProjectPath('existingApp.project', options.existingApp.project), existing: true }
     : { project: `src/${appIdentifier(name)}/${appIdentifier(name)}.csproj`, existing: false };
   const unmanaged = (options.unmanaged ?? []).map((p, i) => assertRelativePath(`unmanaged[${i}]`, p));
   const ci = options.ci === undefined ? CI_SYSTEMS[0]! : assertEnum('ci', options.ci, CI_SYSTEMS);
+  const runtimeImage = options.runtimeImage === undefined ? RUNTIME_IMAGES[0]! : assertEnum('runtimeImage', options.runtimeImage, RUNTIME_IMAGES);
+  const packageManagement = options.packageManagement === undefined ? PACKAGE_MANAGEMENT[0]! : assertEnum('packageManagement', options.packageManagement, PACKAGE_MANAGEMENT);
   if (options.deploy !== undefined && typeof options.deploy !== 'boolean') throw new InvalidInputError('option-invalid', 'deploy', String(options.deploy), 'true');
   return {
     name, framework, namespace, registry, imageTag, jobs, app, unmanaged, http: resolveHttp(options.http),
-    instana: resolveInstana(options.instana), ci, deploy: options.deploy ?? false,
+    instana: resolveInstana(options.instana), ci, runtimeImage, deploy: options.deploy ?? false, packageManagement,
   };
 }
 

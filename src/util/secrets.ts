@@ -36,6 +36,10 @@ export function looksLikeSecret(name: string, value: string): boolean {
 // Lowercase words joined by dashes (`europe-west-production-1`) are names people choose, not keys.
 const DASHED_NAME = /^[a-z0-9]{1,15}(-[a-z0-9]{1,15})+$/;
 
+// An absolute or explicitly relative path of two or more segments (`/tmp/cbj-x7Yq2Z/repo`) is where a file goes, and
+// a temp folder's random suffix must not make it look like a key; pasted keys do not start with `/`, `./` or `~/`.
+const FILE_PATH = /^(~|\.{1,2})?\/[^/]+\/[^/]/;
+
 /**
  * Whether a value given for a non-secret setting (a zone, cluster or host name) is in fact pasted key
  * material, such as an Instana agent or download key: a known key format, or one random-looking token.
@@ -43,5 +47,5 @@ const DASHED_NAME = /^[a-z0-9]{1,15}(-[a-z0-9]{1,15})+$/;
 export function looksLikeKeyMaterial(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed === '') return false;
-  return KEY_FORMATS.some((re) => re.test(trimmed)) || (looksRandom(trimmed) && !DASHED_NAME.test(trimmed));
+  return KEY_FORMATS.some((re) => re.test(trimmed)) || (looksRandom(trimmed) && !DASHED_NAME.test(trimmed) && !FILE_PATH.test(trimmed));
 }

@@ -37,7 +37,7 @@ describe.each(['en', 'es'] as const)('--help (%s)', (lang) => {
     }
   });
 
-  it.each(['check', 'adopt', 'version'])('batch-job %s: an unknown flag is one line ending with a newline, exit 2', async (command) => {
+  it.each(['check', 'adopt', 'migrate', 'version'])('batch-job %s: an unknown flag is one line ending with a newline, exit 2', async (command) => {
     const result = await run(batchJobBin, [command, '--no-such-flag'], lang);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');

@@ -56,7 +56,7 @@ describe('batch-job adopt', () => {
     const result = await runAdopt(dir, '--dry-run');
     expect(result.exitCode, result.all).toBe(0);
     expect(result.all).toContain('Banned scheduling packages');
-    for (const pkg of ['Hangfire.AspNetCore', 'Hangfire.Core', 'Hangfire.InMemory']) {
+    for (const pkg of ['Hangfire.AspNetCore 1.8.25', 'Hangfire.Core 1.8.25', 'Hangfire.InMemory 1.0.0']) {
       expect(result.all).toContain(`src/Scheduler/Scheduler.csproj: ${pkg} (Hangfire*`);
     }
     expect(result.all).toContain('Microsoft.NET.Sdk.Web');
@@ -101,6 +101,17 @@ describe('batch-job adopt', () => {
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('USER 1654');
     expect(readFileSync(join(dir, 'deploy/cronjob.yaml'), 'utf8')).toBe(legacy);
     expect(readFileSync(join(dir, '.projenrc.ts'), 'utf8')).not.toContain('unmanaged');
+  });
+
+  it('a repo with central package management: the managed analyzer reference restores and builds (no NU1008)', async () => {
+    const dir = repoFrom('console-app', 'central-packages');
+    const result = await runAdopt(dir, '--name', 'line-counter');
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.all).toContain('central packages: Directory.Packages.props');
+    const build = await dotnet(['build', 'Tool.sln', '-warnaserror'], dir);
+    expect(build.exitCode, build.all).toBe(0);
+    // The analyzer reached the app as a global reference, not silently dropped.
+    expect(readFileSync(join(dir, 'src/Tool/obj/project.assets.json'), 'utf8')).toContain('Microsoft.CodeAnalysis.BannedApiAnalyzers');
   });
 
   it('refuses a folder without a .NET project, writing nothing', async () => {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { policy } from '../../src/policy/index.js';
 import { runCreateBin, tempDir } from '../support/cli.js';
-import { executeDockerfile, runEntrypoint, type ExecuteResult } from '../support/dockerfile-exec.js';
+import { cleanBuildEnvironment, executeDockerfile, homeFor, missingEntrypointFiles, runEntrypoint, type ExecuteResult } from '../support/dockerfile-exec.js';
 import { lintDockerfile, formatDiagnostics } from '../support/dockerfile-lint.js';
-import { dotnet, jsonLines, startApp, waitForOutput, warningCount } from '../support/dotnet.js';
+import { configuredNuGetSources, dotnet, dotnetEnv, jsonLines, startApp, waitForOutput, warningCount } from '../support/dotnet.js';
 
 const APP = 'NightlyReport';
 const JOB = 'nightly-report';
@@ -30,6 +30,19 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
     const build = await dotnet(['build', '-warnaserror'], dir);
     expect(build.exitCode, build.all).toBe(0);
     expect(warningCount(build.all)).toBe(0);
+  });
+
+  // Central package management and lock files, checked on the repo the build above restored (no extra build).
+  it('follows .NET conventions: central package versions, lock files restored in locked mode, formatted code', async () => {
+    expect(readFileSync(join(dir, `src/${APP}/${APP}.csproj`), 'utf8')).not.toMatch(/Version=/);
+    for (const project of [`src/${APP}`, `tests/${APP}.Tests`]) {
+      const lock = JSON.parse(readFileSync(join(dir, project, 'packages.lock.json'), 'utf8'));
+      expect(Object.keys(lock.dependencies[framework] ?? {}), project).toContain('Microsoft.CodeAnalysis.BannedApiAnalyzers');
+    }
+    const restore = await dotnet(['restore', '--locked-mode'], dir);
+    expect(restore.exitCode, restore.all).toBe(0);
+    const format = await dotnet(['format', '--no-restore', '--verify-no-changes'], dir);
+    expect(format.exitCode, format.all).toBe(0);
   });
 
   it('passes its own tests', async () => {
@@ -69,27 +82,42 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
     expect(elapsedMs).toBeLessThan(policy.terminationGracePeriodSeconds * 1000);
   });
 
-  it('executes the Dockerfile build steps and its ENTRYPOINT runs the job', async () => {
+  // No container engine here: the RUN steps run on this host's .NET SDK (not the image's), from an empty HOME whose
+  // NuGet.Config lists only the sources this machine is configured with; the ENTRYPOINT runs on the host's runtime
+  // (DOTNET_ROLL_FORWARD for net8.0: only a .NET 10 runtime is installed) as the image's non-root UID.
+  it('Dockerfile RUN steps on the host SDK (empty HOME, configured NuGet sources only) publish every file the ENTRYPOINT loads, and it runs each rendered job as UID 1654', async () => {
     const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     expect(formatDiagnostics(lintDockerfile(dockerfile))).toBe('');
+    const { DOTNET_ROLL_FORWARD: _runtimeOnly, ...buildEnv } = dotnetEnv;
+    const clean = cleanBuildEnvironment(await configuredNuGetSources(dir), buildEnv);
     let image: ExecuteResult | undefined;
     try {
-      image = await executeDockerfile(dockerfile, { context: dir });
+      image = await executeDockerfile(dockerfile, { context: dir, hostEnv: clean.env });
       expect(image.user).toBe(String(policy.containerUid));
+      expect(missingEntrypointFiles(image)).toEqual([]);
       // Each rendered CronJob/Job starts the image's entrypoint (or its own command) with its args.
       const { stdout } = await execa('kubectl', ['kustomize', join(dir, 'deploy/k8s')]);
       const batch = parseAllDocuments(stdout).map((d) => d.toJSON()).filter((o) => o.kind === 'CronJob' || o.kind === 'Job');
       expect(batch.map((o) => o.metadata.name).sort()).toEqual([JOB, `${JOB}-cleanup`]);
+      const home = homeFor(policy.containerUid);
       for (const obj of batch) {
         const pod = (obj.kind === 'CronJob' ? obj.spec.jobTemplate.spec : obj.spec).template.spec;
         const container = pod.containers[0];
         expect(container.command, 'the image entrypoint starts the app').toBeUndefined();
-        const run = await runEntrypoint(image, { args: container.args, env: { DOTNET_ROLL_FORWARD: 'Major' } });
+        const run = await runEntrypoint(image, {
+          args: container.args,
+          uid: Number(image.user),
+          hostEnv: { PATH: process.env.PATH, HOME: home, TMPDIR: home },
+          env: { DOTNET_ROLL_FORWARD: 'Major' },
+        });
+        if (process.getuid?.() === 0) expect(run.uid).toBe(policy.containerUid);
         expect(run.exitCode, `${obj.metadata.name}: ${run.stdout}\n${run.stderr}`).toBe(0);
         expect(jsonLines(run.stdout).some((l) => JSON.stringify(l).includes(`Job ${container.args[0]} succeeded`))).toBe(true);
       }
+      rmSync(home, { recursive: true, force: true });
     } finally {
       image?.dispose();
+      clean.dispose();
     }
   });
 
@@ -122,14 +150,31 @@ describe.each(Object.keys(policy.frameworks))('generated .NET repo (%s)', (frame
     });
 
     it('a Hangfire.Core reference fails the build, naming the policy', async () => {
+      // Added the central-package-management way: the version in the team's props, the reference without one.
       const csproj = join(copy, `src/${APP}/${APP}.csproj`);
-      const original = readFileSync(csproj, 'utf8');
-      writeFileSync(csproj, original.replace('</Project>', '  <ItemGroup>\n    <PackageReference Include="Hangfire.Core" Version="1.8.25" />\n  </ItemGroup>\n</Project>'));
+      const teamProps = join(copy, 'Directory.Packages.team.props');
+      const [original, originalProps] = [readFileSync(csproj, 'utf8'), readFileSync(teamProps, 'utf8')];
+      writeFileSync(csproj, original.replace('</Project>', '  <ItemGroup>\n    <PackageReference Include="Hangfire.Core" />\n  </ItemGroup>\n</Project>'));
+      writeFileSync(teamProps, originalProps.replace('<ItemGroup>', '<ItemGroup>\n    <PackageVersion Include="Hangfire.Core" Version="1.8.25" />'));
       const build = await dotnet(['build', `src/${APP}`], copy);
       writeFileSync(csproj, original);
+      writeFileSync(teamProps, originalProps);
       expect(build.exitCode).not.toBe(0);
       expect(build.all).toContain('Hangfire.Core');
       expect(build.all).toContain(policy.name);
+    });
+
+    it('a package that differs from the committed lock file fails the locked-mode restore (NU1004)', async () => {
+      const lockPath = join(copy, `src/${APP}/packages.lock.json`);
+      const lockText = readFileSync(lockPath, 'utf8');
+      const lock = JSON.parse(lockText);
+      const hosting = lock.dependencies[framework]['Microsoft.Extensions.Hosting'];
+      lock.dependencies[framework]['Microsoft.Extensions.Hosting'] = { ...hosting, requested: '[0.0.1, )', resolved: '0.0.1' };
+      writeFileSync(lockPath, JSON.stringify(lock, null, 2));
+      const restore = await dotnet(['restore', '--locked-mode', `src/${APP}`], copy);
+      writeFileSync(lockPath, lockText);
+      expect(restore.exitCode, restore.all).not.toBe(0);
+      expect(restore.all).toContain('NU1004');
     });
 
     it('a banned timer type fails the build with RS0030', async () => {

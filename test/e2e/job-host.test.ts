@@ -1,6 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GRACE_PERIOD_ENV } from '../../src/components/dotnet/templates.js';
 import { policy } from '../../src/policy/index.js';
 import { repoRoot, runCreateBin, tempDir } from '../support/cli.js';
 import { dotnet, jsonLines, startApp, waitForOutput } from '../support/dotnet.js';
@@ -60,6 +61,12 @@ describe('job host contract under failure', () => {
     expect(messages(result.stdout)).toContain('Logging:LogLevel:Default');
   });
 
+  it.each(['soon', '0', '-5'])('a grace period of %j in the manifest\'s variable is a configuration error: exit 2 naming it', async (value) => {
+    const result = await run([JOB], { [GRACE_PERIOD_ENV]: value });
+    expect(result.exitCode, String(result.stdout)).toBe(policy.exitCodes.invalidConfiguration);
+    expect(messages(result.stdout)).toContain(`${GRACE_PERIOD_ENV} '${value}'`);
+  });
+
   it.each([
     [[JOB, 'cleanup'], 'cleanup'],
     [[JOB, '-x'], '-x'],
@@ -76,17 +83,19 @@ describe('job host contract under failure', () => {
   });
 
   it('SIGTERM reaches IHostApplicationLifetime.ApplicationStopping: exit 143 well within the stop budget', async () => {
-    const child = run(['waits-for-stopping'], { PROBE: 'waits-for-stopping' });
+    // The manifest's grace period reaches the host: 13 s leaves a 3 s stop budget (grace period minus 10 s).
+    const child = run(['waits-for-stopping'], { PROBE: 'waits-for-stopping', [GRACE_PERIOD_ENV]: '13' });
     await waitForOutput(child, 'Probe waiting');
     const sent = Date.now();
     child.kill('SIGTERM');
     const result = await child;
     expect(result.exitCode, String(result.stdout)).toBe(policy.exitCodes.terminated);
+    expect(messages(result.stdout)).toContain('it has 3 s to stop');
     // The stop budget is the grace period minus 10 s; a job that only sees ApplicationStopping would use all of it.
     expect(Date.now() - sent).toBeLessThan(5_000);
   });
 
-  it('the build guard fails on a banned package that arrives transitively, naming it and the direct reference', async () => {
+  it('the build guard fails on a banned package that arrives transitively, naming the direct reference that brings it in', async () => {
     const csproj = join(dir, `src/${APP}/${APP}.csproj`);
     const original = readFileSync(csproj, 'utf8');
     // Its timer trigger depends on NCrontab.Signed. NU1603/NU1701 (nearby versions, old target frameworks in its
@@ -99,24 +108,32 @@ describe('job host contract under failure', () => {
       expect(build.exitCode, build.all).not.toBe(0);
       const error = build.all.split('\n').find((line) => line.includes('error BATCHJOB001')) ?? '';
       expect(error.toLowerCase(), build.all.slice(-3000)).toContain('ncrontab.signed');
-      expect(error).toContain('Microsoft.Azure.WebJobs.Extensions');
+      expect(error).toContain('reference(s) Microsoft.Azure.WebJobs.Extensions.');
+      // The app's other direct references do not depend on it: naming them would send the team the wrong way.
+      for (const innocent of ['Microsoft.Extensions.Hosting', 'OpenTelemetry', 'Microsoft.CodeAnalysis.BannedApiAnalyzers']) {
+        expect(error).not.toContain(innocent);
+      }
       expect(error).toContain(policy.name);
     } finally {
       writeFileSync(csproj, original);
     }
   });
 
-  it('the analyzers run over the managed host: a CA1848 violation in JobHost.cs fails the build', async () => {
-    const host = join(dir, `src/${APP}/JobHost.cs`);
-    const original = readFileSync(host, 'utf8');
-    chmodSync(host, 0o644);
-    writeFileSync(host, `${original}\ninternal static class AnalyzerProbe\n{\n    internal static void Write(ILogger logger) => logger.LogInformation("probe");\n}\n`);
+  it('the analyzers run over the managed files: CA1848 violations in JobHost.cs and JobTelemetry.cs fail the build', async () => {
+    // One build for both files: each gets a class that logs without LoggerMessage.
+    const files = ['JobHost.cs', 'JobTelemetry.cs'].map((name) => join(dir, `src/${APP}/${name}`));
+    const originals = files.map((file) => readFileSync(file, 'utf8'));
+    files.forEach((file, i) => {
+      chmodSync(file, 0o644);
+      writeFileSync(file, `${originals[i]}\ninternal static class AnalyzerProbe${i}\n{\n    internal static void Write(Microsoft.Extensions.Logging.ILogger logger) => Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "probe");\n}\n`);
+    });
     try {
       const build = await dotnet(['build', `src/${APP}`], dir);
       expect(build.exitCode).not.toBe(0);
       expect(build.all).toMatch(/JobHost\.cs\(\d+,\d+\): error CA1848/);
+      expect(build.all).toMatch(/JobTelemetry\.cs\(\d+,\d+\): error CA1848/);
     } finally {
-      writeFileSync(host, original);
+      files.forEach((file, i) => writeFileSync(file, originals[i]!));
     }
   });
 });

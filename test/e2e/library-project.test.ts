@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { policy } from '../../src/policy/index.js';
 import { runCreateBin, tempDir } from '../support/cli.js';
-import { executeDockerfile, runEntrypoint } from '../support/dockerfile-exec.js';
-import { dotnetEnv, jsonLines } from '../support/dotnet.js';
+import { cleanBuildEnvironment, executeDockerfile, homeFor, missingEntrypointFiles, runEntrypoint } from '../support/dockerfile-exec.js';
+import { configuredNuGetSources, dotnetEnv, jsonLines } from '../support/dotnet.js';
 import { packSelf } from '../support/pack.js';
 
 const APP = 'NightlyReport';
@@ -15,7 +15,8 @@ const LIB = `${APP}.Core`;
 /**
  * What a team does in its first week: a library project under src/ referenced by the app. The managed Dockerfile
  * must follow (after `npx projen`), `npx projen build` must build and test the .NET code, and the Dockerfile's
- * steps must publish an image whose entrypoint runs the job that uses the library.
+ * steps must publish an image whose entrypoint runs the job that uses the library. The repository uses the chiseled
+ * runtime image (no extra build: this is the one variant whose Dockerfile steps are run with a library project).
  */
 describe('generated repo + a library project and a project reference', () => {
   let dir: string;
@@ -23,7 +24,7 @@ describe('generated repo + a library project and a project reference', () => {
   beforeAll(async () => {
     const tgz = await packSelf();
     const cwd = tempDir('cbj-e2e-lib-');
-    const created = await runCreateBin(['repo', '--yes', '--name', JOB, '--framework', 'net10.0', '--self-spec', tgz], { cwd });
+    const created = await runCreateBin(['repo', '--yes', '--name', JOB, '--framework', 'net10.0', '--runtime-image', 'chiseled', '--self-spec', tgz], { cwd });
     expect(created.exitCode, created.stderr + created.stdout).toBe(0);
     dir = join(cwd, 'repo');
     mkdirSync(join(dir, `src/${LIB}`));
@@ -61,14 +62,32 @@ describe('generated repo + a library project and a project reference', () => {
     expect(result.all).toMatch(/Passed!|passed/i);
   });
 
-  it('the Dockerfile steps publish the app with its library, and the entrypoint runs the job', async () => {
-    const image = await executeDockerfile(readFileSync(join(dir, 'Dockerfile'), 'utf8'), { context: dir, hostEnv: { ...process.env, ...dotnetEnv } });
+  it('Dockerfile RUN steps on the host SDK (empty HOME, configured NuGet sources only) publish the app with its library, and the ENTRYPOINT runs the job as UID 1654', async () => {
+    const { DOTNET_ROLL_FORWARD: _runtimeOnly, ...buildEnv } = dotnetEnv;
+    const clean = cleanBuildEnvironment(await configuredNuGetSources(dir), buildEnv);
+    const home = homeFor(policy.containerUid);
     try {
-      const run = await runEntrypoint(image, { args: [JOB], env: { DOTNET_ROLL_FORWARD: 'Major' } });
-      expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(policy.exitCodes.success);
-      expect(jsonLines(run.stdout).some((l) => JSON.stringify(l).includes('hello from the library'))).toBe(true);
+      const image = await executeDockerfile(readFileSync(join(dir, 'Dockerfile'), 'utf8'), { context: dir, hostEnv: clean.env });
+      try {
+        expect(missingEntrypointFiles(image)).toEqual([]);
+        expect(existsSync(join(image.hostWorkdir, `${LIB}.dll`))).toBe(true);
+        // The chiseled image has no ICU: the published app must say so itself, or it would fail at start-up there.
+        const runtimeConfig = JSON.parse(readFileSync(join(image.root, `app/${APP}.runtimeconfig.json`), 'utf8'));
+        expect(runtimeConfig.runtimeOptions.configProperties['System.Globalization.Invariant']).toBe(true);
+        const run = await runEntrypoint(image, {
+          args: [JOB],
+          uid: Number(image.user),
+          hostEnv: { PATH: process.env.PATH, HOME: home, TMPDIR: home },
+          env: { DOTNET_ROLL_FORWARD: 'Major' },
+        });
+        expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(policy.exitCodes.success);
+        expect(jsonLines(run.stdout).some((l) => JSON.stringify(l).includes('hello from the library'))).toBe(true);
+      } finally {
+        image.dispose();
+      }
     } finally {
-      image.dispose();
+      clean.dispose();
+      rmSync(home, { recursive: true, force: true });
     }
   });
 });

@@ -66,7 +66,7 @@ describe('generated repo: npx projen re-synthesis', () => {
     const rc = join(dir, '.projenrc.ts');
     const original = readFileSync(rc, 'utf8');
     const withJobs = (a: string, jobs: string) =>
-      original.replace("name: 'nightly-report',\n});", `name: 'nightly-report',\n  jobs: [{ name: 'nightly-report', schedule: '${a}' }${jobs}],\n});`);
+      original.replace("name: 'nightly-report',\n", `name: 'nightly-report',\n  jobs: [{ name: 'nightly-report', schedule: '${a}' }${jobs}],\n`);
     writeFileSync(rc, withJobs('0 1 * * *', ", { name: 'purge', kind: 'job' }"));
     expect(readFileSync(rc, 'utf8')).not.toBe(original);
     expect((await projen()).exitCode).toBe(0);

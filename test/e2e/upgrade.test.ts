@@ -39,7 +39,9 @@ describe('upgrade to the next policy version', () => {
       writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
     };
     edit('src/NightlyReport/Program.cs', (t) => `${t}// Team note: keep the registrations sorted.\n`);
-    edit(`src/${APP}/${APP}.csproj`, (t) => t.replace('</Project>', '  <ItemGroup>\n    <PackageReference Include="Microsoft.Extensions.Http" Version="8.0.1" />\n  </ItemGroup>\n</Project>'));
+    // A package of its own, the central-package-management way: the version in the team's props file.
+    edit(`src/${APP}/${APP}.csproj`, (t) => t.replace('</Project>', '  <ItemGroup>\n    <PackageReference Include="Microsoft.Extensions.Http" />\n  </ItemGroup>\n</Project>'));
+    edit('Directory.Packages.team.props', (t) => t.replace('<ItemGroup>', '<ItemGroup>\n    <PackageVersion Include="Microsoft.Extensions.Http" Version="8.0.1" />'));
     edit('README.md', (t) => `${t}\n## Team notes\n\nOn call: #reports.\n`);
     const managed = managedFiles(dir);
     for (const path of listFiles(dir)) {
@@ -82,7 +84,7 @@ describe('upgrade to the next policy version', () => {
 
   it('leaves every team-owned file byte-identical', () => {
     // The samples the audit named (test project, solution, settings) are among them, with the edited ones.
-    for (const path of [`${APP}.sln`, `src/${APP}/appsettings.json`, `tests/${APP}.Tests/${APP}.Tests.csproj`, `src/${APP}/Program.cs`, '.projenrc.ts', 'README.md']) {
+    for (const path of [`${APP}.sln`, `src/${APP}/appsettings.json`, `tests/${APP}.Tests/${APP}.Tests.csproj`, `src/${APP}/Program.cs`, '.projenrc.ts', 'README.md', 'Directory.Packages.team.props']) {
       expect([...teamFiles.keys()], path).toContain(path);
     }
     for (const [path, bytes] of teamFiles) expect(readFileSync(join(dir, path)).equals(bytes), `${path} changed`).toBe(true);

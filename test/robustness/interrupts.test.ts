@@ -122,7 +122,8 @@ describe('interrupts (SIGINT / SIGTERM at random points): the target is as it wa
       if (run.delivered) counts.delivered++;
       const context = `create #${i} ${p.signal} at ${run.where}, exit ${run.exitCode}\n${run.output}`;
       const state = classify(tree(join(cwd, 'repo')), '<absent>', complete, context);
-      expect(readdirSync(tmp), context).toEqual([]);
+      // Node's compile cache (enableCompileCache in the bins) is meant to outlive a run; any other entry is a leftover.
+      expect(readdirSync(tmp).filter((entry) => entry !== 'node-compile-cache'), context).toEqual([]);
       if (run.delivered && state === 'asBefore') expect([130, 143, undefined], context).toContain(run.exitCode);
       if (state === 'asBefore') {
         const again = await execa(process.execPath, CREATE_ARGS, { cwd, reject: false, stdin: 'ignore', env: { LANG: 'C' } });

@@ -11,7 +11,7 @@
  * Used by tests only: it proves the generated Dockerfile's build steps and entrypoint work together.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DockerfileParser, type Instruction, type Arg, type Env, type From, type Flag } from 'dockerfile-ast';
@@ -83,6 +83,12 @@ export interface RunOptions {
   /** Default 2 minutes. */
   readonly timeoutMs?: number;
   readonly hostEnv?: NodeJS.ProcessEnv;
+  /**
+   * Run as this numeric UID and GID (the image's `USER`) with no supplementary groups, via `setpriv`: needs root.
+   * The final stage's folders are opened to it first. Without root the entrypoint runs as the current user, which
+   * `RunResult.uid` reports.
+   */
+  readonly uid?: number;
 }
 
 export interface RunResult {
@@ -92,6 +98,8 @@ export interface RunResult {
   readonly stderr: string;
   readonly durationMs: number;
   readonly command: readonly string[];
+  /** UID the process ran as. */
+  readonly uid?: number;
 }
 
 /** Thrown for anything the executor refuses or cannot reproduce locally. */
@@ -333,7 +341,84 @@ export async function runEntrypoint(result: ExecuteResult, options: RunOptions =
     if (existsSync(mapped)) argv[0] = mapped;
   }
   const env = { ...(options.hostEnv ?? process.env), ...result.env, ...(options.env ?? {}) };
-  return runProcess(argv, { cwd: result.hostWorkdir, env, timeoutMs: options.timeoutMs ?? 120_000 });
+  const current = process.getuid?.();
+  const uid = options.uid !== undefined && current === 0 ? options.uid : current;
+  if (options.uid !== undefined && current === 0) {
+    // mkdtemp makes 0700 folders: let the image's user reach its WORKDIR, as the image's own layers would. Only
+    // folders below the temp dir are opened; anything else that blocks the user makes the run fail visibly.
+    const temp = tmpdir() + path.sep;
+    for (let dir = result.hostWorkdir; dir.startsWith(temp); dir = path.dirname(dir)) {
+      chmodSync(dir, statSync(dir).mode | 0o755);
+    }
+    argv.unshift('setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', '--');
+  }
+  const run = await runProcess(argv, { cwd: result.hostWorkdir, env, timeoutMs: options.timeoutMs ?? 120_000 });
+  return { ...run, ...(uid !== undefined ? { uid } : {}) };
+}
+
+export interface CleanBuildEnvironment {
+  /** Environment for RUN steps: PATH and the given variables, HOME an empty folder, NuGet reading only `sources`. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly home: string;
+  /** The NuGet.Config written into HOME. */
+  readonly nugetConfig: string;
+  dispose(): void;
+}
+
+/**
+ * What a `docker build` step sees instead of this machine's account: an empty HOME (no NuGet cache, no user
+ * NuGet.Config, no SDK first-run state) and a user NuGet.Config that clears every other source and lists only
+ * `sources` (the feeds the build is meant to use). `extra` adds variables such as DOTNET_ROLL_FORWARD.
+ */
+export function cleanBuildEnvironment(sources: readonly string[], extra: Readonly<Record<string, string>> = {}, tmpDir = tmpdir()): CleanBuildEnvironment {
+  if (sources.length === 0) throw new DockerfileExecError('a clean build environment needs at least one NuGet source');
+  const home = mkdtempSync(path.join(tmpDir, 'clean-home-'));
+  const nugetDir = path.join(home, '.nuget/NuGet');
+  mkdirSync(nugetDir, { recursive: true });
+  const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const nugetConfig = path.join(nugetDir, 'NuGet.Config');
+  writeFileSync(nugetConfig, [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<configuration>',
+    '  <packageSources>',
+    '    <clear />',
+    ...sources.map((source, i) => `    <add key="source${i}" value="${escape(source)}" />`),
+    '  </packageSources>',
+    '</configuration>',
+    '',
+  ].join('\n'));
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, DOTNET_CLI_HOME: home, ...extra };
+  return { env, home, nugetConfig, dispose: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+/** A HOME folder owned by `uid` (the image user's home), for an entrypoint run with `RunOptions.uid`. */
+export function homeFor(uid: number, tmpDir = tmpdir()): string {
+  const home = mkdtempSync(path.join(tmpDir, `home-${uid}-`));
+  if (process.getuid?.() === 0) chownSync(home, uid, uid);
+  return home;
+}
+
+/**
+ * The files `dotnet <App>.dll` needs from the image's WORKDIR: the entrypoint's assembly, its runtimeconfig and
+ * deps.json, and every runtime assembly deps.json lists for the app's packages and projects. Returns those missing.
+ */
+export function missingEntrypointFiles(result: ExecuteResult): string[] {
+  const [program, assembly] = result.entrypoint;
+  if (program !== 'dotnet' || !assembly?.endsWith('.dll')) {
+    throw new DockerfileExecError(`the ENTRYPOINT is not \`dotnet <App>.dll\`: ${JSON.stringify(result.entrypoint)}`);
+  }
+  const dir = path.join(result.hostWorkdir, path.posix.dirname(assembly));
+  const base = path.posix.basename(assembly, '.dll');
+  const needed = [`${base}.dll`, `${base}.runtimeconfig.json`, `${base}.deps.json`];
+  const depsFile = path.join(dir, `${base}.deps.json`);
+  if (existsSync(depsFile)) {
+    const deps = JSON.parse(readFileSync(depsFile, 'utf8')) as { targets?: Record<string, Record<string, { runtime?: Record<string, unknown> }>> };
+    for (const target of Object.values(deps.targets ?? {})) {
+      // Framework-dependent: the runtime assemblies sit in WORKDIR under their file name.
+      for (const library of Object.values(target)) needed.push(...Object.keys(library.runtime ?? {}).map((file) => path.posix.basename(file)));
+    }
+  }
+  return [...new Set(needed)].filter((file) => !existsSync(path.join(dir, file)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -525,9 +610,12 @@ function copy(
   for (const source of sources) {
     const rel = path.posix.normalize(source.replace(/^\/+/, '')).replace(/\/+$/, '') || '.';
     if (rel.startsWith('..')) throw new DockerfileExecError(`${where}: COPY source ${source} is outside the build context`);
-    const found = /[*?[]/.test(rel) ? glob(srcRoot, rel) : [rel];
+    const wildcard = /[*?[]/.test(rel);
+    const found = wildcard ? glob(srcRoot, rel) : [rel];
     const kept = found.filter((r) => existsSync(path.join(srcRoot, r)) && (r === '.' || !excluded(r)));
-    if (kept.length === 0) {
+    // As BuildKit: a wildcard may match nothing (`COPY app.csproj packages.lock.json* dir/`, an optional file);
+    // the instruction fails only when no source matched at all (checked below).
+    if (kept.length === 0 && !wildcard) {
       throw new DockerfileExecError(
         `${where}: COPY source "${source}" not found in ${fromStage ? `stage "${fromStage.name}"` : 'the build context'}` +
           (fromStage ? '' : ' or excluded by .dockerignore'),
@@ -535,6 +623,7 @@ function copy(
     }
     matches.push(...kept);
   }
+  if (matches.length === 0) throw new DockerfileExecError(`${where}: COPY sources ${sources.join(' ')} match no file in the build context`);
   if (matches.length > 1 && !destIsDir) {
     throw new DockerfileExecError(`${where}: COPY with several sources needs a destination ending in "/"`);
   }

@@ -53,3 +53,15 @@ export function jsonLines(stdout: string): Record<string, unknown>[] {
       return value as Record<string, unknown>;
     });
 }
+
+/**
+ * The enabled NuGet sources this machine's configuration gives `cwd` (`dotnet nuget list source`): the feeds a
+ * clean build environment may read, since they are what the project is configured to restore from here.
+ */
+export async function configuredNuGetSources(cwd: string): Promise<string[]> {
+  const listed = await dotnet(['nuget', 'list', 'source', '--format', 'short'], cwd);
+  if (listed.exitCode !== 0) throw new Error(`dotnet nuget list source failed:\n${listed.all}`);
+  const sources = listed.all.split('\n').map((line) => /^\s*E\S*\s+(\S.*)$/.exec(line)?.[1]?.trim()).filter((s): s is string => !!s);
+  if (sources.length === 0) throw new Error(`no enabled NuGet source:\n${listed.all}`);
+  return sources;
+}

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DockerfileExecError, executeDockerfile, runEntrypoint, type ExecuteResult } from '../support/dockerfile-exec.js';
+import { execa } from 'execa';
+import { cleanBuildEnvironment, DockerfileExecError, executeDockerfile, homeFor, missingEntrypointFiles, runEntrypoint, type ExecuteResult } from '../support/dockerfile-exec.js';
+import { dotnetEnv } from '../support/dotnet.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dockerfile-exec-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -152,5 +154,65 @@ describe('executeDockerfile', () => {
     await expect(executeDockerfile('FROM a:1\nCOPY --from=nope /x ./\n', { context: ctx, tmpDir: scratch })).rejects.toThrow(
       /names no earlier stage/,
     );
+  });
+});
+
+describe('container-like runs', () => {
+  const root = process.getuid?.() === 0;
+
+  it(root ? 'runs the ENTRYPOINT as the image user: UID and GID 1654, no other group' : 'runs the ENTRYPOINT as the current user (not root: no setpriv)', async () => {
+    const ctx = context({ 'x.txt': 'readable by the image user\n' });
+    const image = await executeDockerfile('FROM a:1\nWORKDIR /app\nCOPY x.txt ./\nUSER 1654\nENTRYPOINT ["sh", "-c", "id -u; id -g; id -G; cat x.txt"]\n', { context: ctx, tmpDir: scratch });
+    try {
+      const home = homeFor(1654, scratch);
+      const run = await runEntrypoint(image, { uid: Number(image.user), hostEnv: { PATH: process.env.PATH, HOME: home } });
+      const uid = root ? 1654 : process.getuid!();
+      const gid = root ? 1654 : process.getgid!();
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.uid).toBe(uid);
+      expect(run.stdout.split('\n').slice(0, 2)).toEqual([String(uid), String(gid)]);
+      if (root) expect(run.stdout.split('\n')[2]).toBe('1654');
+      expect(run.stdout).toContain('readable by the image user');
+    } finally {
+      image.dispose();
+    }
+  });
+
+  it('a clean build environment has an empty HOME and NuGet reads only the given sources', async () => {
+    const clean = cleanBuildEnvironment(['https://feed.example.test/v3/index.json', '/srv/offline-feed'], dotnetEnv, scratch);
+    try {
+      expect(clean.env.HOME).toBe(clean.home);
+      expect(Object.keys(clean.env).sort()).toEqual(['DOTNET_CLI_HOME', 'HOME', 'PATH', ...Object.keys(dotnetEnv)].sort());
+      const cwd = mkdtempSync(join(scratch, 'nuget-'));
+      const listed = await execa('dotnet', ['nuget', 'list', 'source', '--format', 'short'], { cwd, env: clean.env, extendEnv: false, reject: false, all: true });
+      expect(listed.exitCode, listed.all).toBe(0);
+      expect(listed.stdout.trim().split('\n').map((l) => l.trim())).toEqual(['E https://feed.example.test/v3/index.json', 'E /srv/offline-feed']);
+    } finally {
+      clean.dispose();
+    }
+    expect(existsSync(clean.home)).toBe(false);
+    expect(() => cleanBuildEnvironment([])).toThrow(DockerfileExecError);
+  });
+
+  it('names the files `dotnet <App>.dll` needs that the publish output lacks', async () => {
+    const deps = JSON.stringify({ targets: { 'net10.0': { 'App/1.0.0': { runtime: { 'App.dll': {} } }, 'Lib/1.0.0': { runtime: { 'lib/net8.0/Lib.dll': {} } }, 'Meta/1.0.0': {} } } });
+    const ctx = context({ 'out/App.dll': '', 'out/App.runtimeconfig.json': '{}', 'out/App.deps.json': deps });
+    const dockerfile = (entrypoint: string) => `FROM a:1\nWORKDIR /app\nCOPY out/ ./\nENTRYPOINT ${entrypoint}\n`;
+    const image = await executeDockerfile(dockerfile('["dotnet", "App.dll"]'), { context: ctx, tmpDir: scratch });
+    try {
+      expect(missingEntrypointFiles(image)).toEqual(['Lib.dll']);
+      writeFileSync(join(image.hostWorkdir, 'Lib.dll'), '');
+      expect(missingEntrypointFiles(image)).toEqual([]);
+      rmSync(join(image.hostWorkdir, 'App.runtimeconfig.json'));
+      expect(missingEntrypointFiles(image)).toEqual(['App.runtimeconfig.json']);
+    } finally {
+      image.dispose();
+    }
+    const other = await executeDockerfile(dockerfile('["./App"]'), { context: ctx, tmpDir: scratch });
+    try {
+      expect(() => missingEntrypointFiles(other)).toThrow(/not `dotnet <App>.dll`/);
+    } finally {
+      other.dispose();
+    }
   });
 });

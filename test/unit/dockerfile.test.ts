@@ -166,6 +166,32 @@ describe('renderDockerfile reads the policy', () => {
   });
 });
 
+describe('an adopted layout: props files restore reads outside the root', () => {
+  const buildFiles = ['Directory.Packages.props', 'eng/Versions.props', 'src/Directory.Build.props'];
+  const text = renderDockerfile({ appName: 'Worker', projectDir: 'src/Worker', framework: 'net8.0', generatedHeader: HEADER, buildFiles });
+
+  it('copies each into its folder before the restore', () => {
+    const lines = text.split('\n');
+    const restore = lines.findIndex((l) => l.startsWith('RUN dotnet restore'));
+    for (const copy of ['COPY Directory.Packages.props ./', 'COPY eng/Versions.props eng/', 'COPY src/Directory.Build.props src/']) {
+      const at = lines.indexOf(copy);
+      expect(at, copy).toBeGreaterThan(-1);
+      expect(at, copy).toBeLessThan(restore);
+    }
+    expect(formatDiagnostics(lintDockerfile(text))).toBe('');
+  });
+
+  it('lets them through the ignore file', () => {
+    const matcher = dockerignoreMatcher(dockerignore('src', [], buildFiles));
+    for (const file of buildFiles) expect(matcher.excludes(file), file).toBe(false);
+    expect(matcher.excludes('eng/Other.props')).toBe(true);
+  });
+
+  it('refuses a path the COPY line could not hold', () => {
+    expect(() => renderDockerfile({ appName: 'Worker', framework: 'net8.0', generatedHeader: HEADER, buildFiles: ['../outside.props'] })).toThrow(/not a relative folder path/);
+  });
+});
+
 describe('dockerignore', () => {
   const matcher = dockerignoreMatcher(dockerignore());
 

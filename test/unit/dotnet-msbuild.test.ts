@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   APP_PACKAGES,
   BANNED_API_ANALYZERS,
+  BANNED_PACKAGE_ERROR_CODE,
+  BANNED_PACKAGE_GRAPH_DEPTH,
   SAMPLE_JOB_SETTINGS,
   TEST_PACKAGES,
   appCsproj,
@@ -18,7 +20,7 @@ import {
   testsCsproj,
   type DotnetContext,
 } from '../../src/components/dotnet/msbuild.js';
-import { dotnetTemplateVars, renderTemplate } from '../../src/components/dotnet/templates.js';
+import { GRACE_PERIOD_ENV, dotnetTemplateVars, renderTemplate } from '../../src/components/dotnet/templates.js';
 import { policy, type Framework } from '../../src/policy/index.js';
 
 const FRAMEWORKS: Framework[] = ['net8.0', 'net10.0'];
@@ -75,7 +77,20 @@ describe('directoryBuildTargets', () => {
     expect(parsed.Project.PropertyGroup.EmitLegacyAssetsFileItems).toBe(true);
     expect(resolved.ItemGroup[0]._BatchJobResolvedPackage['@_Include']).toBe('@(PackageDependencies)');
     expect(resolved.ItemGroup[1]._BatchJobTransitiveBanned).toHaveLength(policy.bannedPackages.length);
-    expect(resolved.Error['@_Text']).toContain("@(_BatchJobDirectPackage->'%(Identity)', ', ')");
+  });
+
+  it('names only the references whose dependency closure holds the banned package, read from the graph\'s edges', () => {
+    const naming = parsed.Project.Target[2];
+    expect(naming['@_AfterTargets']).toBe('BatchJobPolicyCheckResolvedPackages');
+    // A green build never reads the edges: the target runs (and its dependency with it) only after a match.
+    expect(naming['@_Condition']).toBe("'@(_BatchJobTransitiveBanned)' != ''");
+    expect(naming['@_DependsOnTargets']).toBe('RunResolvePackageDependencies');
+    const steps = (naming.ItemGroup as unknown[]).length - 1;
+    expect(steps).toBe(2 * BANNED_PACKAGE_GRAPH_DEPTH);
+    expect(naming.Error['@_Code']).toBe(BANNED_PACKAGE_ERROR_CODE);
+    expect(naming.Error['@_Text']).toContain('$(_BatchJobBroughtInBy)');
+    expect(naming.Error['@_Text']).toContain('%(BannedPattern)');
+    expect(xml).not.toContain('_BatchJobDirectPackage');
   });
 
   it('names the policy and its version and points to Kubernetes CronJob/Job', () => {
@@ -106,6 +121,20 @@ describe('directoryBuildProps', () => {
       expect(project.ItemGroup.AdditionalFiles['@_Include']).toBe('$(MSBuildThisFileDirectory)BannedSymbols.txt');
     });
   }
+});
+
+describe('directoryBuildProps of an adopted repo (central package management possible)', () => {
+  it('references the analyzer with a Version only without CPM, and as a GlobalPackageReference with it', () => {
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => name === 'ItemGroup' });
+    const groups = xml.parse(directoryBuildProps({ ...ctx(), adopted: true })).Project.ItemGroup as Record<string, unknown>[];
+    const version = policy.frameworks['net8.0'].packages[BANNED_API_ANALYZERS];
+    const without = groups.find((g) => g['@_Condition'] === "'$(ManagePackageVersionsCentrally)' != 'true'")!;
+    const withCpm = groups.find((g) => g['@_Condition'] === "'$(ManagePackageVersionsCentrally)' == 'true'")!;
+    expect(without.PackageReference).toMatchObject({ '@_Include': BANNED_API_ANALYZERS, '@_Version': version, '@_PrivateAssets': 'all' });
+    expect(withCpm.PackageReference).toBeUndefined();
+    expect(withCpm.GlobalPackageReference).toEqual({ '@_Include': BANNED_API_ANALYZERS, '@_Version': version });
+    expect(groups.find((g) => g.AdditionalFiles)?.['@_Condition']).toBeUndefined();
+  });
 });
 
 describe('bannedSymbols', () => {
@@ -202,6 +231,10 @@ describe('templates', () => {
     expect(host).toContain(`ExitInvalidConfiguration = ${policy.exitCodes.invalidConfiguration};`);
     expect(host).toContain(`ExitTerminated = ${policy.exitCodes.terminated};`);
     expect(host).toContain(`TerminationGracePeriodSeconds = ${policy.terminationGracePeriodSeconds};`);
+    // The stop budget follows the pod's value, passed by the manifests; the compiled value is only the fallback.
+    expect(host).toContain(`GracePeriodVariable = "${GRACE_PERIOD_ENV}";`);
+    expect(host).toContain('configuration[GracePeriodVariable]');
+    expect(host).not.toMatch(/StopBudget\s*=\s*TimeSpan\.FromSeconds\([^)]*TerminationGracePeriodSeconds/);
     expect(host).not.toMatch(/\{\{|BackgroundService|PeriodicTimer|Task\.Delay/);
     expect(layout.jobHostCs).toBe('src/NightlyReport/JobHost.cs');
   });

@@ -54,6 +54,14 @@ describe('key material is refused', () => {
     }
   });
 
+  it('does not take a path with a random temp-folder suffix for a key (a refusal would hide the path from the user)', () => {
+    for (const path of ['/tmp/cbj-adopt-cli-x7Yq2Z/no-such-folder', './build/Ab3xY9Qz7LmN2pR8/out', '~/src/Qx7y9Zk2Lm4Np8Rt/app']) {
+      expect(looksLikeKeyMaterial(path), path).toBe(false);
+    }
+    // A key is still a key when a slash is in it (base64) or it follows a path-like prefix only once.
+    expect(looksLikeKeyMaterial(`/${fakeAgentKey(3)}`)).toBe(true);
+  });
+
   it.each(['zone', 'cluster', 'endpointHost', 'keysSecret'] as const)('in instana.%s, without echoing it, with the Secret command', (field) => {
     const key = fakeAgentKey(7);
     const error = refusal(() => resolveInstana({ [field]: key }));

@@ -7,6 +7,7 @@ import { listFiles, synthesize } from '../../src/cli/plan.js';
 import { policy } from '../../src/policy/index.js';
 import type { BatchJobProjectOptions } from '../../src/project/options.js';
 import { synthFiles } from '../support/synth.js';
+import { GRACE_PERIOD_ENV } from '../../src/components/dotnet/templates.js';
 
 type Obj = Record<string, any>;
 
@@ -66,6 +67,16 @@ describe('Kubernetes manifests', () => {
       onExitCodes: { containerName: container.name, operator: 'In', values: [policy.exitCodes.invalidConfiguration] },
     });
     expect(rules[1]).toEqual({ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] });
+  });
+
+  it('passes every pod\'s own grace period to the job host in one variable (one value for both)', () => {
+    const checked = [...files].filter(([file]) => /\.(cronjob|job)\.yaml$/.test(file));
+    expect(checked.map(([, obj]) => obj.kind).sort()).toEqual(['CronJob', 'Job']);
+    for (const [file, obj] of checked) {
+      const pod = obj.kind === 'CronJob' ? podSpec(obj) : obj.spec.template.spec;
+      const env = (pod.containers[0].env ?? []) as Array<{ name: string; value?: string }>;
+      expect(env.filter((e) => e.name === GRACE_PERIOD_ENV), file).toEqual([{ name: GRACE_PERIOD_ENV, value: String(pod.terminationGracePeriodSeconds) }]);
+    }
   });
 
   it('runs restricted: non-root, no privilege escalation, read-only root with a writable /tmp, no token', () => {

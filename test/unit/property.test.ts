@@ -11,6 +11,7 @@ import { kustomizePinnedImages, validatePractices } from '../../src/validation/p
 import { validateSchema } from '../../src/validation/schema/index.js';
 import type { KubeObject } from '../../src/validation/types.js';
 import { projectOptions } from '../support/arbitraries.js';
+import { propertyRuns } from '../support/property-runs.js';
 
 describe('property: whatever valid options a team chooses, the generated manifests pass every check', () => {
   it('schema, apiserver rules, Pod Security restricted and practices find nothing', () => {
@@ -33,7 +34,7 @@ describe('property: whatever valid options a team chooses, the generated manifes
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 });

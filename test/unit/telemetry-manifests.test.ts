@@ -49,13 +49,13 @@ describe('OTLP wiring in the manifests', () => {
 
   it('ships the telemetry file and its packages only with the managed job host', () => {
     const files = synthFiles({ name: 'x' });
-    expect(files.get('src/X/JobTelemetry.g.cs')).toContain('OTEL_SDK_DISABLED');
+    expect(files.get('src/X/JobTelemetry.cs')).toContain('OTEL_SDK_DISABLED');
     const props = files.get('Directory.Build.props')!;
     for (const id of ['OpenTelemetry', 'OpenTelemetry.Extensions.Hosting', 'OpenTelemetry.Exporter.OpenTelemetryProtocol']) {
       expect(props).toContain(`Include="${id}" Version="${policy.frameworks[policy.defaultFramework].packages[id]}"`);
     }
     const adopted = synthFiles({ name: 'x', existingApp: { project: 'src/Tool/Tool.csproj' } });
-    expect([...adopted.keys()].some((p) => p.endsWith('JobTelemetry.g.cs'))).toBe(false);
+    expect([...adopted.keys()].some((p) => p.endsWith('JobTelemetry.cs'))).toBe(false);
     expect(adopted.get('Directory.Build.props')).not.toContain('OpenTelemetry');
   });
 

@@ -7,7 +7,7 @@ import { INSTANA_VALUES_PATH } from '../../src/components/instana/index.js';
 import { policy } from '../../src/policy/index.js';
 import { BatchJobProject } from '../../src/project/batch-job-project.js';
 
-const TELEMETRY_CS = 'src/Reports/JobTelemetry.g.cs';
+const TELEMETRY_CS = 'src/Reports/JobTelemetry.cs';
 
 describe('a repo synthesised by policy 1.0.0 gains the telemetry files on the next re-sync', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -32,7 +32,33 @@ describe('a repo synthesised by policy 1.0.0 gains the telemetry files on the ne
       expect(readFileSync(join(outdir, 'src/Reports/Program.cs'), 'utf8')).toBe(program);
       expect(printed).toContain(`batch-job policy ${policy.version} applied (was 1.0.0); changes:`);
       expect(printed).toContain(`${policy.version}: New managed deploy/instana/values.yaml`);
-      expect(printed).toContain('JobTelemetry.g.cs');
+      expect(printed).toContain('JobTelemetry.cs');
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the managed telemetry file is JobTelemetry.cs, checked by the analyzers', () => {
+  it('a re-sync deletes the JobTelemetry.g.cs an earlier synthesis listed as managed, and writes JobTelemetry.cs', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'cbj-resync-'));
+    try {
+      new BatchJobProject({ name: 'reports', outdir, logSummary: false }).synth();
+      // What an earlier synthesis left: the .g.cs file, listed in projen's manifest instead of the .cs one.
+      const old = 'src/Reports/JobTelemetry.g.cs';
+      writeFileSync(join(outdir, old), readFileSync(join(outdir, TELEMETRY_CS), 'utf8'));
+      rmSync(join(outdir, TELEMETRY_CS));
+      const manifest = join(outdir, '.projen/files.json');
+      const files = JSON.parse(readFileSync(manifest, 'utf8')) as { files: string[] };
+      chmodSync(manifest, 0o644);
+      writeFileSync(manifest, JSON.stringify({ files: files.files.map((f) => (f === TELEMETRY_CS ? old : f)) }));
+
+      new BatchJobProject({ name: 'reports', outdir, logSummary: false }).synth();
+
+      expect(existsSync(join(outdir, old))).toBe(false);
+      expect(existsSync(join(outdir, TELEMETRY_CS))).toBe(true);
+      const listed = (JSON.parse(readFileSync(manifest, 'utf8')) as { files: string[] }).files;
+      expect(listed.filter((f) => f.endsWith('.g.cs'))).toEqual([]);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
@@ -49,7 +75,7 @@ describe('adopt treats the Instana values like any managed file', () => {
       cpSync(fixture, fresh, { recursive: true });
       const created = adopt({ repo: fresh, dryRun: true, name: 'tool' });
       expect(created.plan.find((c) => c.path === INSTANA_VALUES_PATH)?.action).toBe('create');
-      expect(created.plan.some((c) => c.path.endsWith('JobTelemetry.g.cs'))).toBe(false);
+      expect(created.plan.some((c) => c.path.endsWith('JobTelemetry.cs'))).toBe(false);
 
       cpSync(fixture, kept, { recursive: true });
       mkdirSync(join(kept, 'deploy/instana'), { recursive: true });

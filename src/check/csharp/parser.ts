@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 
 /**
  * C# parsing with the tree-sitter C# grammar (wasm, from the `tree-sitter-c-sharp` npm package) plus the part of
@@ -11,9 +11,10 @@ import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 const require = createRequire(import.meta.url);
 let parserPromise: Promise<Parser> | undefined;
 
-/** The parser, loaded once per process (wasm start-up costs ~50 ms). */
+/** The parser, loaded once per process and only when a file needs parsing (wasm start-up costs ~50 ms). */
 export function loadCSharpParser(): Promise<Parser> {
   parserPromise ??= (async () => {
+    const { Language, Parser } = await import('web-tree-sitter');
     await Parser.init();
     const language = await Language.load(require.resolve('tree-sitter-c-sharp/tree-sitter-c_sharp.wasm'));
     const parser = new Parser();

@@ -6,6 +6,23 @@ import { buildNameIndex, lineOf, loadCSharpParser, nameText, parseCSharp, resolv
 /** Words without which a file cannot break a C# rule: only files containing one are parsed. */
 const PREFILTER = new RegExp(`\\b(${[...schedulerNamespaces, 'Timer', 'BackgroundService', 'IHostedService'].join('|')})\\b`);
 const GLOBAL_USING = /^\s*global\s+using\b/m;
+/** Whole-line `//` and `///` comments, up to any character C# counts as a new line. */
+const LINE_COMMENT = /^[ \t]*\/\/[^\n\r\u0085\u2028\u2029]*/gm;
+/** Strings that can span lines: verbatim (`@"`, `$@"`, `@$"`) and raw (`"""`). */
+const MULTI_LINE_STRING = /@\$?"|"""/;
+
+/**
+ * Whether a file can break a C# rule: a word of interest outside whole-line comments. A line whose first characters
+ * are `//` is a comment, or text inside a block comment: never code, so a word there (`// uses a Timer`) cannot be
+ * a finding. Inside a multi-line string such a line could be string text with interpolated code, so files that have
+ * one are matched as written. Words in block comments and strings still select a file (the parser sorts them out).
+ */
+export function mayBreakCSharpRule(text: string): boolean {
+  if (!PREFILTER.test(text)) return GLOBAL_USING.test(text);
+  if (MULTI_LINE_STRING.test(text)) return true;
+  return PREFILTER.test(text.replace(LINE_COMMENT, '')) || GLOBAL_USING.test(text);
+}
+
 const GLOBAL_ALIAS = /^\s*global\s+using\s+(\w+)\s*=/gm;
 
 /** Node types that are part of one dotted name. */
@@ -15,8 +32,8 @@ const inScheduler = (name: string) => schedulerNamespaces.some((ns) => name === 
 
 /**
  * C# rules with the tree-sitter parser: in-process scheduler APIs, timers and hosted-service loops, with names
- * resolved through usings, aliases and the team's own namespaces. A cheap text pre-filter picks the files to parse;
- * files with `global using`s are parsed too, since their directives apply everywhere.
+ * resolved through usings, aliases and the team's own namespaces. A cheap text pre-filter picks the files to parse
+ * (`mayBreakCSharpRule`); files with `global using`s are parsed too, since their directives apply everywhere.
  */
 export async function checkCSharp(ctx: CheckContext): Promise<{ parsed: number; scanned: number }> {
   const texts = new Map<string, string>();
@@ -24,7 +41,7 @@ export async function checkCSharp(ctx: CheckContext): Promise<{ parsed: number; 
   const csFiles = ctx.files.paths.filter((p) => p.endsWith('.cs'));
   for (const path of csFiles) {
     const text = ctx.files.read(path);
-    if (text === undefined || !(PREFILTER.test(text) || GLOBAL_USING.test(text))) continue;
+    if (text === undefined || !mayBreakCSharpRule(text)) continue;
     texts.set(path, text);
     for (const m of text.matchAll(GLOBAL_ALIAS)) aliases.add(m[1]!);
   }

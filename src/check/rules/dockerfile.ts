@@ -1,5 +1,7 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { createRequire } from 'node:module';
 import type { CheckContext } from '../context.js';
+
+const require = createRequire(import.meta.url);
 
 export function isDockerfile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
@@ -16,7 +18,11 @@ const BUILD_IMAGE = /(^|\/)(dotnet\/sdk|dotnet\/core\/sdk)(:|$)|(^|\/)(node|gola
  */
 export function checkDockerfiles(ctx: CheckContext): void {
   const { paths } = ctx.files;
-  for (const path of paths.filter(isDockerfile)) {
+  const dockerfiles = paths.filter(isDockerfile);
+  if (dockerfiles.length === 0) return;
+  // Loaded only for repositories that have a Dockerfile.
+  const { DockerfileParser } = require('dockerfile-ast') as typeof import('dockerfile-ast');
+  for (const path of dockerfiles) {
     const text = ctx.files.read(path);
     if (text === undefined) continue;
     const dockerfile = DockerfileParser.parse(text);

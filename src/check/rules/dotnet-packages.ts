@@ -1,5 +1,4 @@
-import { matchesBanned } from '../../adopt/detect.js';
-import { policy } from '../../policy/index.js';
+import { matchesBanned, policy } from '../../policy/index.js';
 import type { CheckContext } from '../context.js';
 import { lineAtOffset, lineOfText } from '../yaml-source.js';
 

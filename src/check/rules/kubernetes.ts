@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { removedApis, ruleForValidatorFinding } from '../../policy/rules.js';
 import { validateBatchObject } from '../../validation/apiserver/index.js';
 import { validatePodSecurityRestricted } from '../../validation/pod-security/index.js';
@@ -8,7 +7,9 @@ import { kustomizePinnedImages, validatePractices } from '../../validation/pract
 import { validateSchema } from '../../validation/schema/index.js';
 import type { Finding, KubeObject } from '../../validation/types.js';
 import { helmTemplateRoots, isCiFile, type CheckContext } from '../context.js';
-import { parseYamlFile, type YamlDoc } from '../yaml-source.js';
+import type { CheckNote } from '../finding.js';
+import { parseYamlFile, yaml, type YamlDoc } from '../yaml-source.js';
+import { GRACE_PERIOD_ENV } from '../../components/dotnet/templates.js';
 import { checkIngressObjects, type LocatedObject } from './ingress.js';
 
 const EXEMPTIONS_FILE = /(^|\/)batch-job\.exemptions\.ya?ml$/;
@@ -19,10 +20,29 @@ function isKubeObject(value: unknown): value is KubeObject {
   return typeof value === 'object' && value !== null && typeof (value as KubeObject).apiVersion === 'string' && typeof (value as KubeObject).kind === 'string';
 }
 
+/** A YAML file that may hold objects, read in pass 1. */
+interface YamlEntry {
+  readonly path: string;
+  /** Dropped once the file is parsed. */
+  text: string | undefined;
+  /** How many notes existed right after the file was read: its parse note goes there, as if pushed in order. */
+  readonly notesAt: number;
+  /** Position in path order (orders parse notes that share `notesAt`). */
+  readonly index: number;
+  /** Kustomization files (and files that mention Kustomization) are parsed in pass 1 and kept. */
+  located?: LocatedObject[];
+}
+
+const INGRESS_INPUT_KINDS = new Set(['ConfigMap', 'Ingress', 'HTTPRoute']);
+
 /**
  * Every multi-document YAML file outside Helm templates and CI files: objects with `apiVersion` and `kind` go
  * through the four validation layers (with a removed apiVersion named as such), Ingress/header rules, and the
  * kustomize folders are rendered with `kubectl kustomize` when kubectl is available (raw otherwise, said once).
+ *
+ * Without kubectl the files stream: pass 1 reads them and parses only those that can hold a Kustomization (its
+ * pinned images apply to the objects below it); pass 2 parses and validates one file at a time and keeps only what
+ * the Ingress rules need, so thousands of manifests are never all in memory at once.
  */
 export function checkKubernetes(ctx: CheckContext): void {
   const { paths } = ctx.files;
@@ -30,52 +50,57 @@ export function checkKubernetes(ctx: CheckContext): void {
   for (const root of helmRoots) {
     if (paths.some((p) => p.startsWith(root))) ctx.note({ kind: 'helm-templates', file: root, message: 'Helm chart templates are Go templates: skipped (values files are still checked for secrets)' });
   }
-  const located: LocatedObject[] = [];
+  const parseNotes: { at: number; index: number; note: CheckNote }[] = [];
+  const locatedOf = (e: YamlEntry): LocatedObject[] => {
+    if (e.located !== undefined) return e.located;
+    const parsed = parseYamlFile(e.text!);
+    e.text = undefined;
+    if (parsed.error) {
+      parseNotes.push({ at: e.notesAt, index: e.index, note: { kind: 'yaml-invalid', file: e.path, message: `not valid YAML at line ${parsed.error.line}: ${parsed.error.message}` } });
+    }
+    const kustomization = KUSTOMIZATION_FILE.test(e.path);
+    const located: LocatedObject[] = [];
+    for (const doc of parsed.docs) {
+      if (isKubeObject(doc.value)) located.push({ file: e.path, doc, obj: doc.value });
+      // apiVersion and kind are optional in a kustomization file.
+      else if (kustomization && typeof doc.value === 'object' && doc.value !== null) located.push({ file: e.path, doc, obj: { apiVersion: KUSTOMIZE_API, kind: 'Kustomization', ...(doc.value as object) } });
+    }
+    return located;
+  };
+  /** Puts the parse notes where pass 1 would have pushed them (after the file's own read notes). */
+  const flushParseNotes = (): void => {
+    parseNotes.sort((x, y) => x.at - y.at || x.index - y.index);
+    parseNotes.forEach(({ at, note }, i) => ctx.files.notes.splice(at + i, 0, note));
+    parseNotes.length = 0;
+  };
+
+  // Pass 1: read in path order; a file can hold a Kustomization only if it is named so or says `Kustomization`.
+  const entries: YamlEntry[] = [];
   for (const path of paths) {
     if (!/\.ya?ml$/i.test(path) || isCiFile(path) || EXEMPTIONS_FILE.test(path) || helmRoots.some((r) => path.startsWith(r))) continue;
     const kustomization = KUSTOMIZATION_FILE.test(path);
     const text = ctx.files.read(path);
     if (text === undefined || (!kustomization && !/^\s*kind\s*:/m.test(text))) continue;
-    const parsed = parseYamlFile(text);
-    if (parsed.error) {
-      ctx.note({ kind: 'yaml-invalid', file: path, message: `not valid YAML at line ${parsed.error.line}: ${parsed.error.message}` });
-    }
-    for (const doc of parsed.docs) {
-      if (isKubeObject(doc.value)) located.push({ file: path, doc, obj: doc.value });
-      // apiVersion and kind are optional in a kustomization file.
-      else if (kustomization && typeof doc.value === 'object' && doc.value !== null) located.push({ file: path, doc, obj: { apiVersion: KUSTOMIZE_API, kind: 'Kustomization', ...(doc.value as object) } });
-    }
+    const entry: YamlEntry = { path, text, notesAt: ctx.files.notes.length, index: entries.length };
+    if (kustomization || text.includes('Kustomization')) entry.located = locatedOf(entry);
+    entries.push(entry);
   }
 
-  const kustomizations = located.filter((o) => o.obj.kind === 'Kustomization' || KUSTOMIZATION_FILE.test(o.file));
-  const rendered = new Map<LocatedObject, KubeObject>();
-  const pinnedFor = new Map<string, string[]>();
-  // Each object joins every kustomization in its folder or above (walking up its few ancestors, not scanning
-  // every folder for every kustomization); the nearest one's pinned images apply to it.
+  const kustomizations = entries.flatMap((e) => (e.located ?? []).filter((o) => o.obj.kind === 'Kustomization' || KUSTOMIZATION_FILE.test(o.file)));
+  const isKustomization = new Set(kustomizations);
   const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1);
   const kustomizationByDir = new Map(kustomizations.map((k) => [dirOf(k.file), k]));
-  const below = new Map<LocatedObject, LocatedObject[]>(kustomizations.map((k) => [k, []]));
-  for (const o of located) {
-    let nearest = true;
+  /** The images pinned by the nearest kustomization in the object's folder or above (walking up its ancestors). */
+  const pinsFor = (o: LocatedObject): string[] => {
     for (let dir = dirOf(o.file); ; dir = dirOf(dir.slice(0, -1))) {
       const k = kustomizationByDir.get(dir);
-      if (k !== undefined && k !== o) {
-        below.get(k)!.push(o);
-        if (nearest) pinnedFor.set(o.file, kustomizePinnedImages(k.obj));
-        nearest = false;
-      }
-      if (dir === '') break;
+      if (k !== undefined && k !== o) return kustomizePinnedImages(k.obj);
+      if (dir === '') return [];
     }
-  }
-  if (ctx.kubectl && ctx.root !== undefined) {
-    for (const k of kustomizations) renderKustomization(ctx, k, dirOf(k.file), below.get(k)!, rendered);
-  }
-  const isKustomization = new Set(kustomizations);
-  if (kustomizations.length > 0 && !(ctx.kubectl && ctx.root !== undefined)) {
-    ctx.note({ kind: 'kustomize-raw', message: 'kubectl not found: kustomize folders were read raw (images pinned in kustomization.yaml are honoured)' });
-  }
+  };
 
-  for (const o of located) {
+  const rendered = new Map<LocatedObject, KubeObject>();
+  const validate = (o: LocatedObject): void => {
     const obj = rendered.get(o) ?? o.obj;
     const removed = removedApis.find((api) => api.apiVersion === obj.apiVersion && (api.kinds.length === 0 || api.kinds.includes(obj.kind!)));
     if (removed) {
@@ -86,10 +111,59 @@ export function checkKubernetes(ctx: CheckContext): void {
     const subject = removed && removed.replacement.startsWith('batch/') ? { ...obj, apiVersion: removed.replacement } : obj;
     const findings: Finding[] = isKustomization.has(o)
       ? validateSchema(subject)
-      : [...validateSchema(subject), ...validateBatchObject(subject), ...validatePodSecurityRestricted(subject), ...validatePractices(subject, { kustomizePinnedImages: rendered.has(o) ? [] : (pinnedFor.get(o.file) ?? []) })];
+      : [...validateSchema(subject), ...validateBatchObject(subject), ...validatePodSecurityRestricted(subject), ...validatePractices(subject, { kustomizePinnedImages: rendered.has(o) ? [] : pinsFor(o) })];
     reportValidatorFindings(ctx, o.file, o.doc, findings);
+    checkGracePeriodEnv(ctx, o, subject);
+  };
+
+  if (ctx.kubectl && ctx.root !== undefined) {
+    // Rendering matches rendered objects to their sources, so every object is parsed first.
+    const located = entries.flatMap(locatedOf);
+    flushParseNotes();
+    const below = new Map<LocatedObject, LocatedObject[]>(kustomizations.map((k) => [k, []]));
+    for (const o of located) {
+      for (let dir = dirOf(o.file); ; dir = dirOf(dir.slice(0, -1))) {
+        const k = kustomizationByDir.get(dir);
+        if (k !== undefined && k !== o) below.get(k)!.push(o);
+        if (dir === '') break;
+      }
+    }
+    for (const k of kustomizations) renderKustomization(ctx, k, dirOf(k.file), below.get(k)!, rendered);
+    for (const o of located) validate(o);
+    checkIngressObjects(ctx, located);
+    return;
   }
-  checkIngressObjects(ctx, located);
+
+  const ingressInputs: LocatedObject[] = [];
+  for (const e of entries) {
+    for (const o of locatedOf(e)) {
+      validate(o);
+      if (INGRESS_INPUT_KINDS.has(o.obj.kind!)) ingressInputs.push(o);
+    }
+  }
+  flushParseNotes();
+  if (kustomizations.length > 0) {
+    ctx.note({ kind: 'kustomize-raw', message: 'kubectl not found: kustomize folders were read raw (images pinned in kustomization.yaml are honoured)' });
+  }
+  checkIngressObjects(ctx, ingressInputs);
+}
+
+/** What the apiserver defaults an unset `terminationGracePeriodSeconds` to. */
+const DEFAULT_GRACE_PERIOD_SECONDS = 30;
+
+/** The pod's grace period and the value the job host is given in GRACE_PERIOD_ENV must be the same number. */
+function checkGracePeriodEnv(ctx: CheckContext, o: LocatedObject, obj: KubeObject): void {
+  const podPath = obj.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : obj.kind === 'Job' ? 'spec.template.spec' : undefined;
+  if (obj.apiVersion !== 'batch/v1' || !podPath) return;
+  const pod = podPath.split('.').reduce<any>((node, key) => node?.[key], obj);
+  const grace = typeof pod?.terminationGracePeriodSeconds === 'number' ? pod.terminationGracePeriodSeconds : DEFAULT_GRACE_PERIOD_SECONDS;
+  for (const [c, container] of ((pod?.containers ?? []) as { env?: { name?: string; value?: string }[] }[]).entries()) {
+    for (const [e, env] of (container.env ?? []).entries()) {
+      if (env.name !== GRACE_PERIOD_ENV || env.value === String(grace)) continue;
+      ctx.report('k8s-grace-period-env', o.file, o.doc.lineOf(`${podPath}.containers[${c}].env[${e}].value`),
+        `${obj.kind}/${obj.metadata?.name} ${GRACE_PERIOD_ENV} is ${JSON.stringify(env.value ?? '')} but the pod's terminationGracePeriodSeconds is ${grace}`);
+    }
+  }
 }
 
 export function reportValidatorFindings(ctx: CheckContext, file: string, doc: YamlDoc, findings: readonly Finding[]): void {
@@ -106,9 +180,20 @@ function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, b
     ctx.note({ kind: 'kustomize-failed', file: k.file, message: `kubectl kustomize failed; files read raw: ${(run.stderr || String(run.error ?? '')).split('\n')[0]}` });
     return;
   }
-  const objects = parseAllDocuments(run.stdout).flatMap((d) => (Array.isArray(d) ? [] : [d.toJS() as unknown])).filter(isKubeObject);
+  const objects = yaml().parseAllDocuments(run.stdout).flatMap((d) => (Array.isArray(d) ? [] : [d.toJS() as unknown])).filter(isKubeObject);
+  const unmatched: KubeObject[] = [];
   for (const obj of objects) {
     const source = below.find((o) => o.obj.kind === obj.kind && o.obj.metadata?.name === obj.metadata?.name && !rendered.has(o));
     if (source) rendered.set(source, obj);
+    else unmatched.push(obj);
+  }
+  // A kustomization may rename an object (a one-off Job takes the pinned image tag in its name): match what is
+  // left by kind and recommended labels, when exactly one file object fits.
+  const labelsOf = (o: KubeObject) => (o.metadata?.labels ?? {}) as Record<string, string>;
+  const sameApp = (a: KubeObject, b: KubeObject) =>
+    ['app.kubernetes.io/name', 'app.kubernetes.io/component'].every((key) => labelsOf(a)[key] !== undefined && labelsOf(a)[key] === labelsOf(b)[key]);
+  for (const obj of unmatched) {
+    const candidates = below.filter((o) => o.obj.kind === obj.kind && !rendered.has(o) && sameApp(o.obj, obj));
+    if (candidates.length === 1) rendered.set(candidates[0]!, obj);
   }
 }

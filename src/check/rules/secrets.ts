@@ -30,34 +30,67 @@ export function checkSecrets(ctx: CheckContext): void {
     if (!isSecretCandidate(path) || helmRoots.some((r) => path.startsWith(r))) continue;
     const text = ctx.files.read(path);
     if (text === undefined) continue;
-    const lines = text.split('\n');
-    lines.forEach((raw, i) => {
-      const line = i + 1;
-      if (raw.length > 4000) return;
-      for (const m of raw.matchAll(HELM_SET)) {
-        const [, name, value] = m;
-        const last = name!.split('.').pop()!;
-        if ((SECRET_NAME.test(last) || KEY_NAME.test(last)) && !NAMES_A_SECRET.test(last) && !isReference(value!)) {
-          ctx.report('secret-literal', path, line, `${name} is given a literal value on the command line (${value!.length} characters, not shown): create a Secret and pass its name (agent.keysSecret)`);
-          return;
-        }
-      }
-      if (KEY_FORMATS.some((re) => re.test(raw))) {
-        ctx.report('secret-literal', path, line, 'a value in a well-known key format (not shown)');
-        return;
-      }
-      const pair = /^\s*(?:-\s+|export\s+|set\s+|\$env:)?["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(.+?)\s*$/.exec(raw);
-      if (!pair || raw.trimStart().startsWith('#')) return;
-      const name = pair[1]!;
-      const value = unquote(pair[2]!.replace(/\s+#.*$/, ''));
-      if (isReference(value) || value.includes(' ') || /^[|>][-+]?$/.test(value) || NAMES_A_SECRET.test(name)) return;
-      // A bare `key:` is also a secretKeyRef's key name (`key: db-password-2`): only a random-looking value counts.
-      const named = /^key$/i.test(name) ? looksRandom(value) : SECRET_NAME.test(name) || KEY_NAME.test(name);
-      if (named && value.length >= 8 && /[0-9]/.test(value) && /[A-Za-z]/.test(value)) {
-        ctx.report('secret-literal', path, line, `${name} holds a literal key-like value (${value.length} characters, not shown)`);
-      } else if (looksRandom(value) && !/^[0-9a-f]+$/i.test(value) && (SECRET_NAME.test(name) || KEY_NAME.test(name) || /^[A-Za-z0-9+/]{32,}={0,2}$/.test(value))) {
-        ctx.report('secret-literal', path, line, `${name} holds a random-looking token (${value.length} characters, not shown)`);
-      }
-    });
+    for (const { line, message } of secretLines(text)) ctx.report('secret-literal', path, line, message);
   }
+}
+
+/**
+ * What a line must contain for `secretInLine` to flag it: `--set`, a secret-like setting name (every word
+ * `SECRET_NAME` and `KEY_NAME` end in), the start of a well-known key format, or a run of 20 or more token
+ * characters with a digit in it (a random-looking value is one such run). Only lines with a match are checked, so
+ * most lines of a manifest are never split out or run through the per-line expressions.
+ */
+const CANDIDATE_WORD = /--set|pass|pwd|secret|token|key|connection|credential|-----BEGIN|AKIA|gh[pousr]_|xox[abprs]-|eyJ/gi;
+/** A whole run of token characters around a digit (greedy both ways): its length is checked in code. */
+const DIGIT_RUN = /[A-Za-z0-9+/_=-]*[0-9][A-Za-z0-9+/_=-]*/g;
+
+/** The lines (1-based, split on `\n` as `secretInLine` expects) that hold a key-like literal, with the message. */
+export function secretLines(text: string): { line: number; message: string }[] {
+  const starts: number[] = [];
+  const lineStart = (index: number) => text.lastIndexOf('\n', index) + 1;
+  for (const m of text.matchAll(CANDIDATE_WORD)) starts.push(lineStart(m.index));
+  for (const m of text.matchAll(DIGIT_RUN)) if (m[0].length >= 20) starts.push(lineStart(m.index));
+  if (starts.length === 0) return [];
+  starts.sort((x, y) => x - y);
+  const out: { line: number; message: string }[] = [];
+  let line = 1;
+  let counted = 0;
+  let previous = -1;
+  for (const start of starts) {
+    if (start === previous) continue;
+    previous = start;
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    counted = start;
+    const end = text.indexOf('\n', start);
+    const message = secretInLine(text.slice(start, end === -1 ? text.length : end));
+    if (message !== undefined) out.push({ line, message });
+  }
+  return out;
+}
+
+/** Why one line (without its `\n`) holds a key-like literal, or `undefined`. The value itself is never in the message. */
+export function secretInLine(raw: string): string | undefined {
+  if (raw.length > 4000) return undefined;
+  for (const m of raw.matchAll(HELM_SET)) {
+    const [, name, value] = m;
+    const last = name!.split('.').pop()!;
+    if ((SECRET_NAME.test(last) || KEY_NAME.test(last)) && !NAMES_A_SECRET.test(last) && !isReference(value!)) {
+      return `${name} is given a literal value on the command line (${value!.length} characters, not shown): create a Secret and pass its name (agent.keysSecret)`;
+    }
+  }
+  if (KEY_FORMATS.some((re) => re.test(raw))) return 'a value in a well-known key format (not shown)';
+  const pair = /^\s*(?:-\s+|export\s+|set\s+|\$env:)?["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(.+?)\s*$/.exec(raw);
+  if (!pair || raw.trimStart().startsWith('#')) return undefined;
+  const name = pair[1]!;
+  const value = unquote(pair[2]!.replace(/\s+#.*$/, ''));
+  if (isReference(value) || value.includes(' ') || /^[|>][-+]?$/.test(value) || NAMES_A_SECRET.test(name)) return undefined;
+  // A bare `key:` is also a secretKeyRef's key name (`key: db-password-2`): only a random-looking value counts.
+  const named = /^key$/i.test(name) ? looksRandom(value) : SECRET_NAME.test(name) || KEY_NAME.test(name);
+  if (named && value.length >= 8 && /[0-9]/.test(value) && /[A-Za-z]/.test(value)) {
+    return `${name} holds a literal key-like value (${value.length} characters, not shown)`;
+  }
+  if (looksRandom(value) && !/^[0-9a-f]+$/i.test(value) && (SECRET_NAME.test(name) || KEY_NAME.test(name) || /^[A-Za-z0-9+/]{32,}={0,2}$/.test(value))) {
+    return `${name} holds a random-looking token (${value.length} characters, not shown)`;
+  }
+  return undefined;
 }

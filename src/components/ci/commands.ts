@@ -1,6 +1,6 @@
 import type { RepoContext } from '../../project/context.js';
 import { K8S_DIR } from '../kubernetes/index.js';
-import { names } from '../kubernetes/labels.js';
+import { isTagNamedJob, JOB_NAME_TAG_MAX_LENGTH, names } from '../kubernetes/labels.js';
 
 /**
  * The shell commands every CI system runs, in one place so GitHub, Azure and GitLab build, test, render and
@@ -29,12 +29,26 @@ export const TEST_RESULTS_DIR = 'TestResults';
 export const DEPLOYED_RECORD = 'deployed.yaml';
 
 /** `<registry>/<name>`: the image every system builds and the kustomization points at. */
+/** A one-off Job is named after the deployed tag (the kustomization writes it into the name): it must fit one. */
+function oneOffTagCheck(): string[] {
+  const why = `names a one-off Job: lower-case letters, digits, '.' and '-', at most ${JOB_NAME_TAG_MAX_LENGTH} characters (a commit SHA or a version such as 1.4.2)`;
+  return [
+    'case "$DEPLOY_TAG" in',
+    `  *[!a-z0-9.-]*|[.-]*|*[.-]) echo "Invalid image tag '$DEPLOY_TAG': it ${why}." >&2; exit 2 ;;`,
+    'esac',
+    `if [ "\${#DEPLOY_TAG}" -gt ${JOB_NAME_TAG_MAX_LENGTH} ]; then echo "Invalid image tag '$DEPLOY_TAG': it ${why}." >&2; exit 2; fi`,
+  ];
+}
+
 export function imageName(ctx: RepoContext): string {
   return `${ctx.options.registry}/${ctx.name}`;
 }
 
 export function ciCommands(ctx: RepoContext): CiCommands {
   const prefix = ctx.policy.ci.versionTagPrefix;
+  // With lock files (central package management), restore fails when a package differs from the committed
+  // packages.lock.json; a project whose lock file is not committed yet gets one written (NuGet/Home#13175).
+  const locked = ctx.options.packageManagement === 'central';
   return {
     install: 'npm ci',
     synth: 'npx projen',
@@ -47,7 +61,7 @@ export function ciCommands(ctx: RepoContext): CiCommands {
       '  exit 1',
       'fi',
     ].join('\n'),
-    restore: 'dotnet restore',
+    restore: locked ? 'dotnet restore --locked-mode' : 'dotnet restore',
     build: 'dotnet build --no-restore --configuration Release -warnaserror',
     test: `dotnet test --no-build --configuration Release --logger trx --results-directory ${TEST_RESULTS_DIR}`,
     render: `kubectl kustomize ${K8S_DIR}`,
@@ -67,6 +81,7 @@ export function ciCommands(ctx: RepoContext): CiCommands {
       'case "$DEPLOY_TAG" in',
       `  ""|latest|*[!A-Za-z0-9_.-]*) echo "Invalid image tag '$DEPLOY_TAG': give a commit SHA or a version such as 1.4.2." >&2; exit 2 ;;`,
       'esac',
+      ...(ctx.jobs.some(isTagNamedJob) ? oneOffTagCheck() : []),
       'mkdir -p "$HOME/.kube"',
       'printf \'%s\' "$KUBE_CONFIG" > "$HOME/.kube/config"',
       'chmod 600 "$HOME/.kube/config"',

@@ -1,12 +1,16 @@
 import type { Project } from 'projen';
 import type { RepoContext } from '../../project/context.js';
 import { ManagedTextFile } from '../../project/managed-file.js';
-import { dockerignore, renderDockerfile, sourceDirs } from './dockerfile.js';
-import { projectClosure } from './project-closure.js';
+import { CENTRAL_PACKAGE_FILES, dockerignore, renderDockerfile, sourceDirs } from './dockerfile.js';
+import { appNeedsAspNetCore, msbuildInputs, projectClosure } from './project-closure.js';
 
 /** The container image: a managed multi-stage Dockerfile and its ignore file. */
 export function addDockerFiles(project: Project, ctx: RepoContext): void {
   const projects = projectClosure(project.outdir, ctx.options.app.project);
+  const central = ctx.options.packageManagement === 'central';
+  // Under central management the restore layer already copies the root package files; listing them again
+  // (re-synthesis reads them from disk as imports) would duplicate the COPY and the ignore rule.
+  const buildFiles = msbuildInputs(project.outdir, projects).filter((file) => !(central && CENTRAL_PACKAGE_FILES.includes(file)));
   const dirs = sourceDirs(ctx.sourceRoot, projects.map((file) => file.split('/').slice(0, -1).join('/') || '.'));
   new ManagedTextFile(project, 'Dockerfile', {
     comment: 'hash',
@@ -17,9 +21,14 @@ export function addDockerFiles(project: Project, ctx: RepoContext): void {
         projectDir: ctx.projectDir,
         sourceRoot: ctx.sourceRoot,
         projects,
+        buildFiles,
+        // Only an adopted app can be a web app; the generated console app never is.
+        aspNetCore: ctx.existingApp && appNeedsAspNetCore(project.outdir, ctx.options.app.project),
         framework: ctx.framework,
+        runtimeImage: ctx.options.runtimeImage,
+        centralPackages: central,
         policy: ctx.policy,
       }),
   });
-  new ManagedTextFile(project, '.dockerignore', { comment: 'hash', contents: () => dockerignore(ctx.sourceRoot, dirs).join('\n') });
+  new ManagedTextFile(project, '.dockerignore', { comment: 'hash', contents: () => dockerignore(ctx.sourceRoot, dirs, buildFiles, central).join('\n') });
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { evaluateProject, findAbove, needsAspNetCore } from '../../util/msbuild-eval.js';
 import { isSafeRelativePath } from '../../util/paths.js';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => name === 'ItemGroup' || name === 'ProjectReference' });
@@ -37,4 +38,42 @@ export function projectClosure(repoDir: string, appProject: string): string[] {
     }
   }
   return [...seen].sort();
+}
+
+/** Build files the Dockerfile copies to the root in any case. */
+const ROOT_BUILD_FILES = new Set(['global.json', 'Directory.Build.props', 'Directory.Build.targets', 'BannedSymbols.txt']);
+
+/**
+ * MSBuild files besides the project files that restore reads for `projects`: the nearest `Directory.Build.props`
+ * and what it imports (`eng/Versions.props`…), `Directory.Packages.props` (central versions: without it restore
+ * fails with NU1015 or loses the versions) and the nearest `Directory.Build.targets`. Adopted repositories keep
+ * these where they were; the restore layer must copy them or `dotnet restore` in the image sees another project.
+ * Read from disk at synthesis time like {@link projectClosure}; a file that does not parse contributes nothing.
+ */
+export function msbuildInputs(repoDir: string, projects: readonly string[]): string[] {
+  const out = new Set<string>();
+  const projectSet = new Set(projects);
+  for (const project of projects) {
+    const file = join(repoDir, project);
+    if (!existsSync(file)) continue;
+    try {
+      for (const imported of evaluateProject(repoDir, file).imports) if (!projectSet.has(imported)) out.add(imported);
+    } catch {
+      continue;
+    }
+    const targets = findAbove(dirname(file), 'Directory.Build.targets', repoDir);
+    if (targets) out.add(relative(repoDir, targets).split(sep).join('/'));
+  }
+  return [...out].filter((f) => !ROOT_BUILD_FILES.has(f) && isSafeRelativePath(f)).sort();
+}
+
+/** Whether the app project on disk needs the ASP.NET Core shared framework; false when it is not there or unreadable. */
+export function appNeedsAspNetCore(repoDir: string, appProject: string): boolean {
+  const file = join(repoDir, appProject);
+  if (!existsSync(file)) return false;
+  try {
+    return needsAspNetCore(evaluateProject(repoDir, file));
+  } catch {
+    return false;
+  }
 }

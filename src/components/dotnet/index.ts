@@ -1,4 +1,6 @@
-import { JsonFile, SampleFile, type Project } from 'projen';
+import { JsonFile } from 'projen/lib/json.js';
+import { TeamFile } from '../../project/team-file.js';
+import type { Project } from 'projen';
 import type { RepoContext } from '../../project/context.js';
 import { ManagedTextFile } from '../../project/managed-file.js';
 import {
@@ -7,9 +9,11 @@ import {
   bannedSymbols,
   directoryBuildProps,
   directoryBuildTargets,
+  directoryPackagesProps,
   dotnetLayout,
   globalJson,
   solution,
+  teamPackagesProps,
   testsCsproj,
   type DotnetContext,
 } from './msbuild.js';
@@ -17,7 +21,10 @@ import { addDotnetTasks } from './tasks.js';
 import { dotnetTemplateVars, renderTemplate } from './templates.js';
 
 function dotnetContext(ctx: RepoContext): DotnetContext {
-  return { appName: ctx.appName, name: ctx.name, framework: ctx.framework, jobs: ctx.jobs, policy: ctx.policy, telemetry: !ctx.existingApp };
+  return {
+    appName: ctx.appName, name: ctx.name, framework: ctx.framework, jobs: ctx.jobs, policy: ctx.policy, telemetry: !ctx.existingApp,
+    invariantGlobalization: ctx.options.runtimeImage === 'chiseled', adopted: ctx.existingApp, centralPackages: ctx.options.packageManagement === 'central',
+  };
 }
 
 /**
@@ -31,6 +38,10 @@ export function addDotnetFiles(project: Project, ctx: RepoContext): void {
 
   new ManagedTextFile(project, layout.directoryBuildProps, { comment: 'xml', contents: () => directoryBuildProps(dctx) });
   new ManagedTextFile(project, layout.directoryBuildTargets, { comment: 'xml', contents: () => directoryBuildTargets(dctx) });
+  if (dctx.centralPackages) {
+    new ManagedTextFile(project, layout.directoryPackagesProps, { comment: 'xml', contents: () => directoryPackagesProps(dctx) });
+    new TeamFile(project, layout.teamPackagesProps, teamPackagesProps);
+  }
   new ManagedTextFile(project, layout.bannedSymbols, { comment: 'slash', contents: () => bannedSymbols(dctx) });
   new JsonFile(project, layout.globalJson, { obj: globalJson(dctx), readonly: true });
   addDotnetTasks(project, ctx);
@@ -46,14 +57,14 @@ export function addDotnetFiles(project: Project, ctx: RepoContext): void {
   });
 
   const vars = dotnetTemplateVars(dctx, '');
-  new SampleFile(project, layout.solution, { contents: solution(dctx) });
-  new SampleFile(project, layout.appCsproj, { contents: appCsproj(dctx) });
-  new SampleFile(project, layout.appSettings, { contents: `${JSON.stringify(appSettings(dctx), null, 2)}\n` });
-  new SampleFile(project, layout.programCs, { contents: renderTemplate('dotnet/Program.cs.hbs', vars) });
-  new SampleFile(project, layout.testsCsproj, { contents: testsCsproj(dctx) });
+  new TeamFile(project, layout.solution, () => solution(dctx));
+  new TeamFile(project, layout.appCsproj, () => appCsproj(dctx));
+  new TeamFile(project, layout.appSettings, () => `${JSON.stringify(appSettings(dctx), null, 2)}\n`);
+  new TeamFile(project, layout.programCs, () => renderTemplate('dotnet/Program.cs.hbs', vars));
+  new TeamFile(project, layout.testsCsproj, () => testsCsproj(dctx));
   for (const job of ctx.jobs) {
     const jobVars = { ...vars, job };
-    new SampleFile(project, layout.jobCs(job), { contents: renderTemplate('dotnet/Job.cs.hbs', jobVars) });
-    new SampleFile(project, layout.jobTestsCs(job), { contents: renderTemplate('dotnet/JobTests.cs.hbs', jobVars) });
+    new TeamFile(project, layout.jobCs(job), () => renderTemplate('dotnet/Job.cs.hbs', jobVars));
+    new TeamFile(project, layout.jobTestsCs(job), () => renderTemplate('dotnet/JobTests.cs.hbs', jobVars));
   }
 }

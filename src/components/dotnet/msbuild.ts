@@ -21,6 +21,22 @@ export interface DotnetContext {
   readonly policy: Policy;
   /** Whether the managed job host and its telemetry are generated (not for an adopted app). @default false */
   readonly telemetry?: boolean;
+  /**
+   * Builds with `InvariantGlobalization`: required by the chiseled runtime image, which has no ICU (a culture
+   * lookup would otherwise fail at start-up).
+   * @default false
+   */
+  readonly invariantGlobalization?: boolean;
+  /**
+   * An adopted repository, which may use central package management: the analyzer is then referenced in a form
+   * valid both with and without it. @default false
+   */
+  readonly adopted?: boolean;
+  /**
+   * Central package management with lock files (`Directory.Packages.props`), or versions in each project file.
+   * @default false
+   */
+  readonly centralPackages?: boolean;
 }
 
 /** Repository-relative paths of the .NET files (forward slashes). */
@@ -28,6 +44,10 @@ export interface DotnetLayout {
   readonly solution: string;
   readonly directoryBuildProps: string;
   readonly directoryBuildTargets: string;
+  /** Managed: central package versions (with `centralPackages`). */
+  readonly directoryPackagesProps: string;
+  /** Team-owned: the team's own package versions, imported by the managed one (with `centralPackages`). */
+  readonly teamPackagesProps: string;
   readonly bannedSymbols: string;
   readonly globalJson: string;
   readonly appDir: string;
@@ -47,7 +67,7 @@ export interface DotnetLayout {
 /** Packages of the console app; versions come from the policy. */
 export const APP_PACKAGES = ['Microsoft.Extensions.Hosting', 'Microsoft.Extensions.Options.DataAnnotations'] as const;
 /**
- * OpenTelemetry packages of the managed `JobTelemetry.g.cs`. Referenced from the managed `Directory.Build.props`
+ * OpenTelemetry packages of the managed `JobTelemetry.cs`. Referenced from the managed `Directory.Build.props`
  * (not the team's csproj) so that a re-sync which adds the telemetry file also adds what it needs.
  */
 export const TELEMETRY_PACKAGES = ['OpenTelemetry', 'OpenTelemetry.Extensions.Hosting', 'OpenTelemetry.Exporter.OpenTelemetryProtocol'] as const;
@@ -57,6 +77,8 @@ export const TEST_PACKAGES = ['Microsoft.NET.Test.Sdk', 'xunit', 'xunit.runner.v
 export const BANNED_API_ANALYZERS = 'Microsoft.CodeAnalysis.BannedApiAnalyzers';
 /** Item types the banned-package target inspects. */
 export const PACKAGE_ITEM_TYPES = ['PackageReference', 'PackageVersion', 'GlobalPackageReference'] as const;
+/** The team-owned file of package versions the managed `Directory.Packages.props` imports. */
+export const TEAM_PACKAGES_PROPS = 'Directory.Packages.team.props';
 /** Error code of the banned-package build error. */
 export const BANNED_PACKAGE_ERROR_CODE = 'BATCHJOB001';
 
@@ -74,6 +96,8 @@ export function dotnetLayout(ctx: DotnetContext): DotnetLayout {
     solution: `${app}.sln`,
     directoryBuildProps: 'Directory.Build.props',
     directoryBuildTargets: 'Directory.Build.targets',
+    directoryPackagesProps: 'Directory.Packages.props',
+    teamPackagesProps: TEAM_PACKAGES_PROPS,
     bannedSymbols: 'BannedSymbols.txt',
     globalJson: 'global.json',
     appDir,
@@ -81,7 +105,7 @@ export function dotnetLayout(ctx: DotnetContext): DotnetLayout {
     appSettings: `${appDir}/appsettings.json`,
     programCs: `${appDir}/Program.cs`,
     jobHostCs: `${appDir}/JobHost.cs`,
-    jobTelemetryCs: `${appDir}/JobTelemetry.g.cs`,
+    jobTelemetryCs: `${appDir}/JobTelemetry.cs`,
     testsDir,
     testsCsproj: `${testsDir}/${app}.Tests.csproj`,
     jobCs: (job) => `${appDir}/Jobs/${job.className}.cs`,
@@ -130,6 +154,12 @@ function packageVersion(ctx: DotnetContext, id: string): string {
   return version;
 }
 
+/** A package reference: with its version per project, without it under central management (the version is in
+ * `Directory.Packages.props`, and NuGet refuses a version on a reference there: NU1008). */
+function packageReference(ctx: DotnetContext, id: string, extra: XmlNode = {}): XmlNode {
+  return { '@_Include': id, ...(ctx.centralPackages ? {} : { '@_Version': packageVersion(ctx, id) }), ...extra };
+}
+
 /** `8.0` for `net8.0`: the analyzer rule set follows the framework so SDK 8 and SDK 10 report the same rules. */
 function analysisLevel(framework: Framework): string {
   return framework.replace(/^net/, '');
@@ -157,30 +187,114 @@ export function directoryBuildProps(ctx: DotnetContext): string {
           CodeAnalysisTreatWarningsAsErrors: 'true',
           Deterministic: 'true',
           NuGetAudit: 'true',
+          ...(ctx.invariantGlobalization ? { InvariantGlobalization: 'true' } : {}),
         },
+        ...(ctx.centralPackages ? [lockFileProperties()] : []),
       ],
       ItemGroup: [
-        {
-          PackageReference: {
-            '@_Include': BANNED_API_ANALYZERS,
-            '@_Version': packageVersion(ctx, BANNED_API_ANALYZERS),
-            '@_PrivateAssets': 'all',
-            '@_IncludeAssets': 'runtime; build; native; contentfiles; analyzers; buildtransitive',
-          },
-          AdditionalFiles: { '@_Include': '$(MSBuildThisFileDirectory)BannedSymbols.txt' },
-        },
+        ...(ctx.adopted
+          ? [...centralAwareAnalyzer(ctx), { AdditionalFiles: bannedSymbolsItem }]
+          : [
+              {
+                PackageReference: packageReference(ctx, BANNED_API_ANALYZERS, {
+                  '@_PrivateAssets': 'all',
+                  '@_IncludeAssets': 'runtime; build; native; contentfiles; analyzers; buildtransitive',
+                }),
+                AdditionalFiles: bannedSymbolsItem,
+              },
+            ]),
         ...(ctx.telemetry ? [telemetryItems(ctx)] : []),
       ],
     },
   });
 }
 
+const bannedSymbolsItem = { '@_Include': '$(MSBuildThisFileDirectory)BannedSymbols.txt' };
+
+function analyzerReference(ctx: DotnetContext): XmlNode {
+  return {
+    '@_Include': BANNED_API_ANALYZERS,
+    '@_Version': packageVersion(ctx, BANNED_API_ANALYZERS),
+    '@_PrivateAssets': 'all',
+    '@_IncludeAssets': 'runtime; build; native; contentfiles; analyzers; buildtransitive',
+  };
+}
+
+/**
+ * An adopted repository may manage versions centrally (`Directory.Packages.props`), where a `Version` on a
+ * PackageReference fails restore (NU1008). There the analyzer is a GlobalPackageReference, NuGet's form for a package
+ * every project gets (private assets by default). Item conditions are evaluated after every property, so they see
+ * `ManagePackageVersionsCentrally` although `Directory.Packages.props` is imported after this file.
+ */
+function centralAwareAnalyzer(ctx: DotnetContext): XmlNode[] {
+  return [
+    { '@_Condition': "'$(ManagePackageVersionsCentrally)' != 'true'", PackageReference: analyzerReference(ctx) },
+    {
+      '@_Condition': "'$(ManagePackageVersionsCentrally)' == 'true'",
+      GlobalPackageReference: { '@_Include': BANNED_API_ANALYZERS, '@_Version': packageVersion(ctx, BANNED_API_ANALYZERS) },
+    },
+  ];
+}
+
 /** The app project (only) references the packages its managed telemetry file compiles against. */
 function telemetryItems(ctx: DotnetContext): XmlNode {
   return {
     '@_Condition': `'$(MSBuildProjectName)' == '${msbuildEscape(ctx.appName)}'`,
-    PackageReference: TELEMETRY_PACKAGES.map((id) => ({ '@_Include': id, '@_Version': packageVersion(ctx, id) })),
+    PackageReference: TELEMETRY_PACKAGES.map((id) => packageReference(ctx, id)),
   };
+}
+
+/**
+ * NuGet lock files: every restore writes `packages.lock.json` next to each project (commit them), and CI and the
+ * image build restore with `--locked-mode`, which fails when the resolved packages differ from the lock file. A
+ * repository is generated without network, so the lock files cannot come with it: the first restore writes them.
+ * Until they are committed `--locked-mode` has nothing to compare with and writes them instead of failing (NuGet's
+ * behaviour, NuGet/Home#13175), so CI keeps working on a fresh repository.
+ */
+function lockFileProperties(): XmlNode {
+  return { RestorePackagesWithLockFile: 'true' };
+}
+
+/** Every package whose version the policy pins for the generated projects, in `Directory.Packages.props` order. */
+export function policyPackageIds(telemetry: boolean): string[] {
+  return [BANNED_API_ANALYZERS, ...APP_PACKAGES, ...(telemetry ? TELEMETRY_PACKAGES : []), ...TEST_PACKAGES];
+}
+
+/**
+ * `Directory.Packages.props` (managed, with `centralPackages`): central package management with the policy's
+ * versions of every package the generated projects reference, then the team's own versions from the team-owned
+ * `Directory.Packages.team.props` (imported when it exists, so deleting it is not an error).
+ */
+export function directoryPackagesProps(ctx: DotnetContext): string {
+  const ids = policyPackageIds(ctx.telemetry ?? false);
+  return buildXml({
+    Project: {
+      PropertyGroup: { ManagePackageVersionsCentrally: 'true' },
+      ItemGroup: {
+        '#comment': ` Policy: ${ctx.policy.name} (version ${ctx.policy.version}). Your own packages: ${TEAM_PACKAGES_PROPS} `,
+        PackageVersion: ids.map((id) => ({ '@_Include': id, '@_Version': packageVersion(ctx, id) })),
+      },
+      Import: { '@_Project': `$(MSBuildThisFileDirectory)${TEAM_PACKAGES_PROPS}`, '@_Condition': `Exists('$(MSBuildThisFileDirectory)${TEAM_PACKAGES_PROPS}')` },
+    },
+  });
+}
+
+/** `Directory.Packages.team.props` (team sample, written once): where the team pins the packages it adds. */
+export function teamPackagesProps(): string {
+  return [
+    '<Project>',
+    '  <!--',
+    '    The versions of the packages your team adds (the policy\'s own are in Directory.Packages.props, managed).',
+    '    Pin a version here and reference the package without one in the project file:',
+    '      here:     <PackageVersion Include="Some.Package" Version="1.2.3" />',
+    '      .csproj:  <PackageReference Include="Some.Package" />',
+    '    then run `dotnet restore` and commit the updated packages.lock.json files.',
+    '  -->',
+    '  <ItemGroup>',
+    '  </ItemGroup>',
+    '</Project>',
+    '',
+  ].join('\n');
 }
 
 function bannedPackageCondition(banned: BannedPackage, itemType = '_BatchJobPackage'): string {
@@ -224,13 +338,12 @@ export function directoryBuildTargets(ctx: DotnetContext): string {
     '@_BannedPattern': msbuildEscape(banned.pattern),
     '@_BannedReason': msbuildEscape(banned.reason),
   }));
-  const direct = "@(_BatchJobDirectPackage->'%(Identity)', ', ')";
   const transitiveList =
     "@(_BatchJobTransitiveBanned->'%(Identity) [matches %(BannedPattern): %(BannedReason)]', '; ')";
   const transitiveMessage =
     `Banned by policy '$(_BatchJobPolicyName)' version $(_BatchJobPolicyVersion): ${transitiveList}, brought in ` +
-    `transitively by this project's package reference(s) ${direct}. Remove the package that depends on it and run ` +
-    `the work as a Kubernetes CronJob/Job instead (no in-process scheduler).`;
+    `transitively by $(_BatchJobBroughtInBy). Remove that reference and run the work as a Kubernetes CronJob/Job ` +
+    `instead (no in-process scheduler).`;
   return buildXml({
     Project: {
       PropertyGroup: {
@@ -254,22 +367,79 @@ export function directoryBuildTargets(ctx: DotnetContext): string {
         ItemGroup: [
           { _BatchJobResolvedPackage: { '@_Include': '@(PackageDependencies)' } },
           { _BatchJobTransitiveBanned: resolvedMatches },
-          {
-            _BatchJobDirectPackage: {
-              '@_Include': '@(PackageReference)',
-              '@_Exclude': BANNED_API_ANALYZERS,
-              '@_Condition': "'%(PackageReference.IsImplicitlyDefined)' != 'true'",
-            },
-          },
         ],
-        Error: {
-          '@_Condition': "'@(_BatchJobTransitiveBanned)' != ''",
-          '@_Code': BANNED_PACKAGE_ERROR_CODE,
-          '@_Text': transitiveMessage,
-        },
-      }],
+      }, directReferencesTarget(transitiveMessage)],
     },
   });
+}
+
+/** How many dependency levels the guard walks up from a banned package to the project's own references. */
+export const BANNED_PACKAGE_GRAPH_DEPTH = 16;
+
+/** Lower-case package name of a `Name/Version` item spec of the legacy dependency items. */
+function packageNameOf(metadata: string): string {
+  return `$([System.String]::Copy('${metadata}').Split('/')[0].ToLowerInvariant())`;
+}
+
+/**
+ * Names the project's own references whose dependency closure holds the banned package(s), and fails the build.
+ * Walks the edges of the resolved graph (ResolvePackageDependencies: one item per edge, `ParentPackage` empty for a
+ * direct reference) upwards from the banned packages, one level per step, unrolled because MSBuild has no loop and
+ * no inline code tasks here. Names are lower-cased because the lock file spells a dependency as its dependant's
+ * nuspec does (`ncrontab.signed`) and item matching is case-sensitive on Linux.
+ */
+function directReferencesTarget(message: string): XmlNode {
+  const edge = '_BatchJobEdge';
+  const frontier = '_BatchJobFrontier';
+  const steps: XmlNode[] = [];
+  for (let level = 0; level < BANNED_PACKAGE_GRAPH_DEPTH; level++) {
+    const whileAny = `'@(${frontier})' != ''`;
+    steps.push({
+      '@_Condition': whileAny,
+      _BatchJobOther: { '@_Include': `@(${edge})`, '@_Exclude': `@(${frontier})` },
+      _BatchJobHit: [{ '@_Remove': '@(_BatchJobHit)' }, { '@_Include': `@(${edge})` }, { '@_Remove': '@(_BatchJobOther)' }],
+    }, {
+      '@_Condition': whileAny,
+      _BatchJobOther: { '@_Remove': '@(_BatchJobOther)' },
+      _BatchJobDirect: {
+        '@_Include': "@(_BatchJobHit->'%(Name)')",
+        '@_Condition': "'%(_BatchJobHit.Parent)' == ''",
+        '@_KeepDuplicates': 'false',
+      },
+      [frontier]: [
+        { '@_Remove': `@(${frontier})` },
+        { '@_Include': "@(_BatchJobHit->'%(Parent)')", '@_Condition': "'%(_BatchJobHit.Parent)' != ''", '@_KeepDuplicates': 'false' },
+      ],
+    });
+  }
+  return {
+    '@_Name': '_BatchJobNameDirectReferences',
+    '@_AfterTargets': 'BatchJobPolicyCheckResolvedPackages',
+    // Only a failing build pays for reading the dependency edges (the condition is checked before the dependency runs).
+    '@_Condition': "'@(_BatchJobTransitiveBanned)' != ''",
+    '@_DependsOnTargets': 'RunResolvePackageDependencies',
+    ItemGroup: [
+      {
+        // The legacy items carry ParentTarget; the names-only items of ResolvePackageAssets do not.
+        [edge]: {
+          '@_Include': packageNameOf('%(PackageDependencies.Identity)'),
+          '@_Condition': "'%(PackageDependencies.ParentTarget)' != ''",
+          Name: "$([System.String]::Copy('%(PackageDependencies.Identity)').Split('/')[0])",
+          Parent: "$([System.String]::Copy('%(PackageDependencies.ParentPackage)').Split('/')[0].ToLowerInvariant())",
+        },
+        [frontier]: { '@_Include': "@(_BatchJobTransitiveBanned->ToLowerInvariant())" },
+      },
+      ...steps,
+    ],
+    PropertyGroup: [
+      { _BatchJobBroughtInBy: "this project's reference(s) @(_BatchJobDirect, ', ')" },
+      {
+        '@_Condition': "'@(_BatchJobDirect)' == ''",
+        _BatchJobBroughtInBy: 'a project reference (see project.assets.json)',
+      },
+    ],
+    Error: { '@_Code': BANNED_PACKAGE_ERROR_CODE, '@_Text': message },
+  };
 }
 
 /** `BannedSymbols.txt` (managed): one `ID; reason` line per banned symbol, read by BannedApiAnalyzers (RS0030). */
@@ -310,7 +480,7 @@ export function appCsproj(ctx: DotnetContext): string {
       },
       ItemGroup: [
         {
-          PackageReference: APP_PACKAGES.map((id) => ({ '@_Include': id, '@_Version': packageVersion(ctx, id) })),
+          PackageReference: APP_PACKAGES.map((id) => packageReference(ctx, id)),
         },
         {
           None: {
@@ -328,7 +498,7 @@ export function appCsproj(ctx: DotnetContext): string {
 /** `tests/<App>.Tests/<App>.Tests.csproj` (team sample): xunit tests of the app. */
 export function testsCsproj(ctx: DotnetContext): string {
   const refs: XmlNode[] = TEST_PACKAGES.map((id) => {
-    const ref: XmlNode = { '@_Include': id, '@_Version': packageVersion(ctx, id) };
+    const ref: XmlNode = packageReference(ctx, id);
     if (id === 'xunit.runner.visualstudio') {
       ref['@_PrivateAssets'] = 'all';
       ref['@_IncludeAssets'] = 'runtime; build; native; contentfiles; analyzers; buildtransitive';

@@ -1,4 +1,5 @@
-import { YamlFile, type Project } from 'projen';
+import { YamlFile } from 'projen/lib/yaml.js';
+import type { Project } from 'projen';
 import type { RepoContext } from '../../project/context.js';
 import type { ResolvedInstana } from './resolve.js';
 

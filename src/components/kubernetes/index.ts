@@ -1,9 +1,10 @@
-import { YamlFile, type Project } from 'projen';
+import { YamlFile } from 'projen/lib/yaml.js';
+import type { Project } from 'projen';
 import type { RepoContext } from '../../project/context.js';
 import { apiRole, jobConfig, serviceAccount } from './access.js';
 import { cronJob, standaloneJob } from './batch.js';
 import { httpRoute, ingress } from './http.js';
-import { names } from './labels.js';
+import { isTagNamedJob, jobNameBase, names } from './labels.js';
 
 export const K8S_DIR = 'deploy/k8s';
 
@@ -39,7 +40,34 @@ export function kustomization(ctx: RepoContext, resources: readonly string[]): o
     namespace: ctx.options.namespace,
     resources: [...resources],
     images: [{ name: names.image(ctx), newName: `${ctx.options.registry}/${ctx.name}`, newTag: ctx.options.imageTag }],
+    ...(ctx.jobs.some(isTagNamedJob) ? { replacements: jobNameReplacements(ctx) } : {}),
   };
+}
+
+/**
+ * One-off Jobs are named after the image tag the kustomization pins: `kustomize edit set image` in a deploy (or an
+ * image updater bumping `newTag`) then yields a new Job instead of an immutable-template error on the old one.
+ * Kustomize applies `images` before `replacements`, so the tag read from the container image is the new one.
+ */
+export function jobNameReplacements(ctx: RepoContext): object[] {
+  // The tag follows the last ':' of the image; a registry port adds one before it.
+  const tagIndex = `${ctx.options.registry}/${ctx.name}`.split(':').length;
+  return ctx.jobs.filter(isTagNamedJob).map((job) => {
+    const name = names.batch(ctx, job);
+    return {
+      source: {
+        kind: 'Job',
+        name,
+        fieldPath: `spec.template.spec.containers.[name=${names.container}].image`,
+        options: { delimiter: ':', index: tagIndex },
+      },
+      targets: [{
+        select: { kind: 'Job', name },
+        fieldPaths: ['metadata.name'],
+        options: { delimiter: '-', index: jobNameBase(ctx, job).split('-').length },
+      }],
+    };
+  });
 }
 
 export function addKubernetesFiles(project: Project, ctx: RepoContext): void {

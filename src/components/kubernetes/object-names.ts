@@ -30,9 +30,13 @@ const HASH_LENGTH = 6;
  * than the kind allows is cut and ends in a hash of the full name: deterministic, and still distinct.
  */
 export function qualifiedName(kind: NamedKind, app: string, ...parts: string[]): string {
+  return qualifiedNameWithin(OBJECT_NAME_MAX_LENGTH[kind], kind, app, ...parts);
+}
+
+/** {@link qualifiedName} within `limit` characters, for a name that something is appended to later. */
+export function qualifiedNameWithin(limit: number, kind: NamedKind, app: string, ...parts: string[]): string {
   const segments = [app, ...parts.filter((part, i) => !(i === 0 && part === app))];
   const full = segments.join('-');
-  const limit = OBJECT_NAME_MAX_LENGTH[kind];
   const name = full.length <= limit ? full : shorten(full, limit);
   const problems = dns1123LabelProblems(name);
   if (name.length > limit || problems.length > 0) {

@@ -1,6 +1,7 @@
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { JobModel, RepoContext } from '../../project/context.js';
+import { GRACE_PERIOD_ENV } from '../dotnet/templates.js';
 import { jobLabels, names } from './labels.js';
 import { telemetryEnv } from './telemetry.js';
 
@@ -9,10 +10,22 @@ import { telemetryEnv } from './telemetry.js';
  * "restricted", read-only root file system with a writable /tmp, resources, settings from a ConfigMap and
  * secrets only by reference.
  */
+/**
+ * Whether each CronJob passes its job's name as the container argument, so the image runs that one job. Only the
+ * managed job host reads it; an adopted app keeps its own command line (it has no job host yet), so all of its
+ * CronJobs would start the same program. `adopt` writes migrated schedules as jobs only when this holds.
+ */
+export function passesJobArgument(existingApp: boolean): boolean {
+  return !existingApp;
+}
+
 export function podTemplate(ctx: RepoContext, job: JobModel): IPodTemplateSpec {
   const uid = ctx.policy.containerUid;
-  // An adopted app keeps its own telemetry settings: explicit env would override its ConfigMap.
+  const gracePeriodSeconds = ctx.policy.terminationGracePeriodSeconds;
+  // An adopted app keeps its own telemetry settings: explicit env would override its ConfigMap. Only the
+  // generated job host reads the grace period variable.
   const env: IEnvVar[] = [
+    ...(ctx.existingApp ? [] : [{ name: GRACE_PERIOD_ENV, value: String(gracePeriodSeconds) }]),
     ...(ctx.existingApp ? [] : telemetryEnv(ctx, job)),
     ...job.secretEnv.map((s) => ({ name: s.name, valueFrom: { secretKeyRef: { name: s.secretName, key: s.key } } })),
   ];
@@ -23,7 +36,8 @@ export function podTemplate(ctx: RepoContext, job: JobModel): IPodTemplateSpec {
       // Only jobs that call the API server get a token, and then only for their own Role.
       automountServiceAccountToken: job.apiAccess !== undefined,
       restartPolicy: job.restartPolicy,
-      terminationGracePeriodSeconds: ctx.policy.terminationGracePeriodSeconds,
+      // The job host reads the same value from GRACE_PERIOD_ENV (above): a patch that changes one must change both.
+      terminationGracePeriodSeconds: gracePeriodSeconds,
       securityContext: {
         runAsNonRoot: true,
         runAsUser: uid,
@@ -37,7 +51,7 @@ export function podTemplate(ctx: RepoContext, job: JobModel): IPodTemplateSpec {
           image: names.image(ctx),
           // The image's ENTRYPOINT starts the app; the argument selects the job. An adopted app keeps its own
           // command line until it moves to the job host.
-          ...(ctx.existingApp ? {} : { args: [job.name] }),
+          ...(passesJobArgument(ctx.existingApp) ? { args: [job.name] } : {}),
           envFrom: [{ configMapRef: { name: names.config(ctx, job) } }],
           ...(env.length > 0 ? { env } : {}),
           resources: { requests: { ...job.requests }, limits: { ...job.limits } },

@@ -1,4 +1,5 @@
-import { JsonFile, type Project } from 'projen';
+import { JsonFile } from 'projen/lib/json.js';
+import type { Project } from 'projen';
 import { packageJson } from '../../util/package-info.js';
 import type { RepoContext } from '../../project/context.js';
 

@@ -1,11 +1,14 @@
-import { SampleFile, type Project } from 'projen';
+import type { Project } from 'projen';
+import { TeamFile } from '../../project/team-file.js';
 import type { RepoContext } from '../../project/context.js';
 import { renderTemplate } from '../../project/templates.js';
 import { ciReadmeModel } from '../ci/readme-model.js';
+import { isTagNamedJob } from '../kubernetes/labels.js';
 
 /** The team-owned README: how to run locally, build the image, deploy, change a schedule and re-sync. */
 export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es'): void {
-  const contents = renderTemplate(`repo/README.${lang}.md.hbs`, {
+  // Rendered only when README.md does not exist yet (see TeamFile).
+  new TeamFile(project, 'README.md', () => renderTemplate(`repo/README.${lang}.md.hbs`, {
     ...ctx,
     firstJob: ctx.jobs[0],
     // Escape-hatch examples use the first job's own paths: a Job has no `spec.jobTemplate`.
@@ -17,7 +20,11 @@ export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es')
     // Strict templates need every key present: `http` is null when nothing is exposed.
     options: { ...ctx.options, http: ctx.options.http ?? null, instana: ctx.options.instana ?? null },
     telemetry: ctx.policy.telemetry,
+    chiseled: ctx.options.runtimeImage === 'chiseled',
+    // One-off Jobs named after the tag kustomize pins, and Indexed ones named after the .projenrc.ts tag.
+    tagNamedJobs: ctx.jobs.some(isTagNamedJob),
+    indexedJobs: ctx.jobs.some((job) => job.kind === 'job' && !isTagNamedJob(job)),
+    finalImage: ctx.options.runtimeImage === 'chiseled' ? ctx.frameworkPolicy.chiseledRuntimeImage : ctx.frameworkPolicy.runtimeImage,
     instanaPolicy: ctx.policy.instana,
-  });
-  new SampleFile(project, 'README.md', { contents });
+  }));
 }

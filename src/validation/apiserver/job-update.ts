@@ -36,7 +36,8 @@ const immutable = (path: string): Issue => ({ path, rule: 'field-immutable', mes
 
 /**
  * Issues an update from `oldJob` to `newJob` (same namespace and name) would get from the apiserver.
- * `neverStarted`: the Job is suspended and has not started a pod (`status.startTime` unset).
+ * `neverStarted`: the old Job is suspended and has not started a pod (`status.startTime` unset); upstream then allows
+ * its scheduling directives to change in the same update that resumes it.
  */
 export function validateJobUpdate(oldJob: Obj, newJob: Obj, opts: { neverStarted?: boolean } = {}): Issue[] {
   const issues: Issue[] = [];
@@ -45,8 +46,7 @@ export function validateJobUpdate(oldJob: Obj, newJob: Obj, opts: { neverStarted
   const changed = (key: string) => canonical(oldSpec[key]) !== canonical(newSpec[key]);
 
   if (changed('selector') && oldSpec.selector !== undefined) issues.push(immutable('spec.selector'));
-  const suspendedAndNew = opts.neverStarted === true && newSpec.suspend === true;
-  const templatesDiffer = suspendedAndNew
+  const templatesDiffer = opts.neverStarted === true
     ? canonical(withoutSchedulingDirectives(oldSpec.template)) !== canonical(withoutSchedulingDirectives(newSpec.template))
     : changed('template');
   if (templatesDiffer) {

@@ -1,25 +1,5 @@
-import { validate as vCronJob } from 'kubernetes-models/_schemas/IoK8sApiBatchV1CronJob';
-import { validate as vJob } from 'kubernetes-models/_schemas/IoK8sApiBatchV1Job';
-import { validate as vPod } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Pod';
-import { validate as vPodTemplate } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PodTemplate';
-import { validate as vServiceAccount } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ServiceAccount';
-import { validate as vConfigMap } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMap';
-import { validate as vSecret } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Secret';
-import { validate as vService } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Service';
-import { validate as vNamespace } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Namespace';
-import { validate as vRole } from 'kubernetes-models/_schemas/IoK8sApiRbacV1Role';
-import { validate as vRoleBinding } from 'kubernetes-models/_schemas/IoK8sApiRbacV1RoleBinding';
-import { validate as vClusterRole } from 'kubernetes-models/_schemas/IoK8sApiRbacV1ClusterRole';
-import { validate as vClusterRoleBinding } from 'kubernetes-models/_schemas/IoK8sApiRbacV1ClusterRoleBinding';
-import { validate as vIngress } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1Ingress';
-import { validate as vNetworkPolicy } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1NetworkPolicy';
-import { validate as vDeployment } from 'kubernetes-models/_schemas/IoK8sApiAppsV1Deployment';
-import { validate as vStatefulSet } from 'kubernetes-models/_schemas/IoK8sApiAppsV1StatefulSet';
-import { validate as vDaemonSet } from 'kubernetes-models/_schemas/IoK8sApiAppsV1DaemonSet';
-import { validate as vPodDisruptionBudget } from 'kubernetes-models/_schemas/IoK8sApiPolicyV1PodDisruptionBudget';
-import { validate as vHTTPRoute } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1HTTPRoute';
-import { validate as vGRPCRoute } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1GRPCRoute';
-import { validate as vGateway } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1Gateway';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { objectRef, type Finding, type KubeObject } from '../types.js';
 import { validateKustomization } from './kustomization.js';
 import { findUnknownFields, pointerToPath, type AjvError, type SchemaValidator } from './strict.js';
@@ -27,35 +7,62 @@ import { findUnknownFields, pointerToPath, type AjvError, type SchemaValidator }
 /**
  * The OpenAPI schema validators shipped (pre-compiled by ajv) in `kubernetes-models` and
  * `@kubernetes-models/gateway-api`: the same functions `new CronJob(obj).validate()` runs, called directly so the
- * errors come back as data instead of a thrown `ValidationError`.
+ * errors come back as data instead of a thrown `ValidationError`. Each module (with the schemas it references) is
+ * loaded the first time an object of its kind is validated: loading all of them costs ~0.25 s of start-up that
+ * most repositories (CronJobs, Jobs and ConfigMaps) never use.
  */
-const SCHEMAS: ReadonlyMap<string, SchemaValidator> = new Map<string, unknown>([
-  ['batch/v1 CronJob', vCronJob],
-  ['batch/v1 Job', vJob],
-  ['v1 Pod', vPod],
-  ['v1 PodTemplate', vPodTemplate],
-  ['v1 ServiceAccount', vServiceAccount],
-  ['v1 ConfigMap', vConfigMap],
-  ['v1 Secret', vSecret],
-  ['v1 Service', vService],
-  ['v1 Namespace', vNamespace],
-  ['rbac.authorization.k8s.io/v1 Role', vRole],
-  ['rbac.authorization.k8s.io/v1 RoleBinding', vRoleBinding],
-  ['rbac.authorization.k8s.io/v1 ClusterRole', vClusterRole],
-  ['rbac.authorization.k8s.io/v1 ClusterRoleBinding', vClusterRoleBinding],
-  ['networking.k8s.io/v1 Ingress', vIngress],
-  ['networking.k8s.io/v1 NetworkPolicy', vNetworkPolicy],
-  ['apps/v1 Deployment', vDeployment],
-  ['apps/v1 StatefulSet', vStatefulSet],
-  ['apps/v1 DaemonSet', vDaemonSet],
-  ['policy/v1 PodDisruptionBudget', vPodDisruptionBudget],
-  ['gateway.networking.k8s.io/v1 HTTPRoute', vHTTPRoute],
-  ['gateway.networking.k8s.io/v1 GRPCRoute', vGRPCRoute],
-  ['gateway.networking.k8s.io/v1 Gateway', vGateway],
-]) as ReadonlyMap<string, SchemaValidator>;
+const SCHEMA_MODULES: ReadonlyMap<string, readonly [pkg: string, module: string]> = new Map([
+  ['batch/v1 CronJob', ['kubernetes-models', 'IoK8sApiBatchV1CronJob']],
+  ['batch/v1 Job', ['kubernetes-models', 'IoK8sApiBatchV1Job']],
+  ['v1 Pod', ['kubernetes-models', 'IoK8sApiCoreV1Pod']],
+  ['v1 PodTemplate', ['kubernetes-models', 'IoK8sApiCoreV1PodTemplate']],
+  ['v1 ServiceAccount', ['kubernetes-models', 'IoK8sApiCoreV1ServiceAccount']],
+  ['v1 ConfigMap', ['kubernetes-models', 'IoK8sApiCoreV1ConfigMap']],
+  ['v1 Secret', ['kubernetes-models', 'IoK8sApiCoreV1Secret']],
+  ['v1 Service', ['kubernetes-models', 'IoK8sApiCoreV1Service']],
+  ['v1 Namespace', ['kubernetes-models', 'IoK8sApiCoreV1Namespace']],
+  ['rbac.authorization.k8s.io/v1 Role', ['kubernetes-models', 'IoK8sApiRbacV1Role']],
+  ['rbac.authorization.k8s.io/v1 RoleBinding', ['kubernetes-models', 'IoK8sApiRbacV1RoleBinding']],
+  ['rbac.authorization.k8s.io/v1 ClusterRole', ['kubernetes-models', 'IoK8sApiRbacV1ClusterRole']],
+  ['rbac.authorization.k8s.io/v1 ClusterRoleBinding', ['kubernetes-models', 'IoK8sApiRbacV1ClusterRoleBinding']],
+  ['networking.k8s.io/v1 Ingress', ['kubernetes-models', 'IoK8sApiNetworkingV1Ingress']],
+  ['networking.k8s.io/v1 NetworkPolicy', ['kubernetes-models', 'IoK8sApiNetworkingV1NetworkPolicy']],
+  ['apps/v1 Deployment', ['kubernetes-models', 'IoK8sApiAppsV1Deployment']],
+  ['apps/v1 StatefulSet', ['kubernetes-models', 'IoK8sApiAppsV1StatefulSet']],
+  ['apps/v1 DaemonSet', ['kubernetes-models', 'IoK8sApiAppsV1DaemonSet']],
+  ['policy/v1 PodDisruptionBudget', ['kubernetes-models', 'IoK8sApiPolicyV1PodDisruptionBudget']],
+  ['gateway.networking.k8s.io/v1 HTTPRoute', ['@kubernetes-models/gateway-api', 'IoK8sSigsGatewayApiApisV1HTTPRoute']],
+  ['gateway.networking.k8s.io/v1 GRPCRoute', ['@kubernetes-models/gateway-api', 'IoK8sSigsGatewayApiApisV1GRPCRoute']],
+  ['gateway.networking.k8s.io/v1 Gateway', ['@kubernetes-models/gateway-api', 'IoK8sSigsGatewayApiApisV1Gateway']],
+]);
+
+const require = createRequire(import.meta.url);
+const packageDirs = new Map<string, string>();
+const loadedSchemas = new Map<string, SchemaValidator>();
+
+/**
+ * The validator for `apiVersion kind`, loaded on first use. The packages export their schema modules to `import`
+ * only, so the file is required by path (Node loads an ES module synchronously through `require`).
+ */
+export function schemaValidator(apiVersionKind: string): SchemaValidator | undefined {
+  const loaded = loadedSchemas.get(apiVersionKind);
+  if (loaded !== undefined) return loaded;
+  const where = SCHEMA_MODULES.get(apiVersionKind);
+  if (where === undefined) return undefined;
+  const [pkg, module] = where;
+  let dir = packageDirs.get(pkg);
+  if (dir === undefined) {
+    dir = dirname(require.resolve(`${pkg}/package.json`));
+    packageDirs.set(pkg, dir);
+  }
+  const validator = (require(join(dir, '_schemas', `${module}.js`)) as { validate: SchemaValidator }).validate;
+  if (typeof validator !== 'function') throw new Error(`${pkg} ${module} has no validate function`);
+  loadedSchemas.set(apiVersionKind, validator);
+  return validator;
+}
 
 /** `apiVersion kind` pairs `validateSchema` knows (plus `kustomize.config.k8s.io/v1beta1 Kustomization`). */
-export const SCHEMA_KINDS: readonly string[] = [...SCHEMAS.keys(), 'kustomize.config.k8s.io/v1beta1 Kustomization'];
+export const SCHEMA_KINDS: readonly string[] = [...SCHEMA_MODULES.keys(), 'kustomize.config.k8s.io/v1beta1 Kustomization'];
 
 /**
  * Structural validation of one object against the Kubernetes OpenAPI schema of its `apiVersion`/`kind`:
@@ -80,9 +87,9 @@ export function validateSchema(obj: KubeObject): Finding[] {
   if (obj.apiVersion === 'kustomize.config.k8s.io/v1beta1' && obj.kind === 'Kustomization') {
     return validateKustomization(obj).map((f) => finding(f.rule, f.path, f.message));
   }
-  const validator = SCHEMAS.get(`${obj.apiVersion} ${obj.kind}`);
+  const validator = schemaValidator(`${obj.apiVersion} ${obj.kind}`);
   if (validator === undefined) {
-    const sameKind = [...SCHEMAS.keys()].filter((k) => k.endsWith(` ${obj.kind}`)).map((k) => k.split(' ')[0]);
+    const sameKind = [...SCHEMA_MODULES.keys()].filter((k) => k.endsWith(` ${obj.kind}`)).map((k) => k.split(' ')[0]);
     const hint = sameKind.length > 0 ? `; ${obj.kind} is known as apiVersion ${sameKind.join(', ')}` : '';
     return [finding('schema-unknown-kind', 'kind', `no schema for apiVersion ${obj.apiVersion} kind ${obj.kind}${hint}`)];
   }

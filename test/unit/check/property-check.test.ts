@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMemory } from '../../../src/check/run.js';
 import { synthFiles } from '../../support/synth.js';
 import { projectOptions } from '../../support/arbitraries.js';
+import { propertyRuns } from '../../support/property-runs.js';
 
 describe('property: batch-job check reports nothing on a generated repository', () => {
   it('for 200 arbitrary valid option sets (synthesised in memory)', async () => {
@@ -12,7 +13,7 @@ describe('property: batch-job check reports nothing on a generated repository', 
         expect(report.findings).toEqual([]);
         expect(report.filesScanned).toBeGreaterThan(10);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   }, 600_000);
 });

@@ -169,6 +169,23 @@ describe('build pipelines', () => {
   });
 });
 
+describe('deploying a one-off Job', () => {
+  it('the deploy command refuses a tag that cannot name the Job (upper case, "_", longer than a commit SHA)', async () => {
+    const { execa } = await import('execa');
+    const oneOff = ciCommands(context({ name: 'a', deploy: true, jobs: [{ name: 'a', kind: 'job' }] }));
+    const cron = ciCommands(context({ name: 'a', deploy: true }));
+    const run = (cmd: string, tag: string) => execa('/bin/sh', ['-c', cmd], { reject: false, env: { DEPLOY_TAG: tag, HOME: mkdtempSync(join(tmpdir(), 'cbj-h-')), PATH: '/nonexistent' } });
+    for (const tag of ['V1.2.0', 'build_7', 'a'.repeat(41), '-x', 'x.']) {
+      const r = await run(oneOff.deploy, tag);
+      expect(r.exitCode, tag).toBe(2);
+      expect(r.stderr, tag).toContain('names a one-off Job');
+    }
+    // Past the tag checks, the next step needs tools this test leaves off the PATH: anything but 2 means accepted.
+    for (const tag of ['1.4.2', '3f9c2a1e4b5d6c7f8a9b0c1d2e3f4a5b6c7d8e9f', '1.2.0-rc.1']) expect((await run(oneOff.deploy, tag)).exitCode, tag).not.toBe(2);
+    expect((await run(cron.deploy, 'V1.2.0')).exitCode).not.toBe(2);
+  });
+});
+
 describe('the policy owns the pipeline contents', () => {
   it('SDK, Node, action versions and the SDK image move with the policy', () => {
     const next: Policy = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateSchema } from '../../../src/validation/schema/index.js';
+import { SCHEMA_KINDS, schemaValidator, validateSchema } from '../../../src/validation/schema/index.js';
 import type { KubeObject } from '../../../src/validation/types.js';
 import { C0, POD, goodCronJob, goodHeadersConfigMap, goodHttpRoute, goodIngress, goodJob, goodOthers, mutate } from './fixtures.js';
 
@@ -59,6 +59,19 @@ describe('validateSchema', () => {
     obj = mutate(obj, `${C0}.resources.limits[nvidia.com/gpu]`, '1');
     expect(validateSchema(obj)).toEqual([]);
     expect(validateSchema(mutate(goodHeadersConfigMap(), 'data[Any-Header-Name]', 'v'))).toEqual([]);
+  });
+
+  it('every known kind loads its validator on first use (a wrong module name would only show here)', () => {
+    const kinds = SCHEMA_KINDS.filter((k) => !k.endsWith(' Kustomization'));
+    expect(kinds.length).toBeGreaterThan(20);
+    for (const k of kinds) {
+      expect(typeof schemaValidator(k), k).toBe('function');
+      const [apiVersion, kind] = k.split(' ');
+      // The validator is the kind's own: it accepts its apiVersion/kind and rejects another kind's.
+      expect(schemaValidator(k)!({ apiVersion, kind, metadata: { name: 'x' } }) || schemaValidator(k)!.errors?.every((e) => e.keyword === 'required'), k).toBe(true);
+      expect(schemaValidator(k)!({ apiVersion, kind: 'NotThisKind', metadata: { name: 'x' } }), k).toBe(false);
+    }
+    expect(schemaValidator('example.com/v1 Widget')).toBeUndefined();
   });
 
   it('unknown kind is a finding, not a crash', () => {

@@ -1,0 +1,80 @@
+import type { Node } from 'web-tree-sitter';
+import { isCiFile, type CheckContext } from '../context.js';
+import { loadCSharpParser } from '../csharp/parser.js';
+import { parseYamlFile } from '../yaml-source.js';
+
+/** The generated job host's entry point: only an app that calls it selects its job by the first argument. */
+const HOST_CALL = /\bJobHost\s*\.\s*RunAsync\s*\(/;
+const ADD_CALL = /\bAdd\s*</;
+/** Test projects register jobs in their own hosts (the generated job tests do): they say nothing about the app. */
+const TEST_CODE = /(^|\/)(tests?|[^/]*\.Tests?)\//i;
+const BATCH_KIND = /^\s*kind\s*:\s*(CronJob|Job)\s*$/m;
+
+interface Registrations {
+  readonly names: Set<string>;
+  /** A registration whose name is not a string literal (a constant, a variable): the set may be incomplete. */
+  readonly complete: boolean;
+}
+
+/**
+ * `jobs.Add<TJob>("name")` / `jobs.Add<TJob, TOptions>("name")` calls with the C# parser: the job names the app
+ * registers. A name that is not a literal makes the list incomplete, and then nothing is reported.
+ */
+async function registrations(ctx: CheckContext, files: readonly string[]): Promise<Registrations> {
+  const names = new Set<string>();
+  let complete = true;
+  const parser = await loadCSharpParser();
+  for (const path of files) {
+    const text = ctx.files.read(path);
+    if (text === undefined || !ADD_CALL.test(text)) continue;
+    const tree = parser.parse(text)!;
+    try {
+      for (const call of tree.rootNode.descendantsOfType('invocation_expression')) {
+        const fn = call?.childForFieldName('function');
+        // `jobs.Add<…>(…)` only: the host's own `Add<TJob>(name)` inside JobCollection is not a registration.
+        const generic = fn?.type === 'member_access_expression' ? fn.childForFieldName('name') : undefined;
+        if (!call || generic?.type !== 'generic_name' || generic.namedChildren[0]?.text !== 'Add') continue;
+        const first = call.childForFieldName('arguments')?.namedChildren.find((a): a is Node => a?.type === 'argument');
+        const literal = first?.namedChildren[0];
+        if (literal?.type === 'string_literal' && !literal.text.startsWith('$')) names.add(literal.text.slice(1, -1));
+        else complete = false;
+      }
+    } finally {
+      tree.delete();
+    }
+  }
+  return { names, complete };
+}
+
+/**
+ * Kubernetes CronJobs/Jobs whose container's first argument names a job the app does not register: with the
+ * generated job host that run exits 2 ("Unknown job") every time. Only for apps that use the job host.
+ */
+export async function checkJobRegistrations(ctx: CheckContext): Promise<void> {
+  const manifests: { file: string; line: number; job: string }[] = [];
+  for (const path of ctx.files.paths) {
+    if (!/\.ya?ml$/i.test(path) || isCiFile(path)) continue;
+    const text = ctx.files.read(path);
+    if (text === undefined || !BATCH_KIND.test(text)) continue;
+    for (const doc of parseYamlFile(text).docs) {
+      const obj = doc.value as { kind?: unknown; spec?: Record<string, any> };
+      const podPath = obj.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : obj.kind === 'Job' ? 'spec.template.spec' : undefined;
+      if (!podPath) continue;
+      const pod = podPath.split('.').slice(1).reduce<any>((o, k) => o?.[k], obj.spec);
+      const job = pod?.containers?.[0]?.args?.[0];
+      if (typeof job === 'string' && !job.startsWith('-')) manifests.push({ file: path, line: doc.lineOf(`${podPath}.containers[0].args[0]`), job });
+    }
+  }
+  if (manifests.length === 0) return;
+  // Read only when there is a manifest to compare: the C# files named like the host's entry point come first.
+  const csFiles = ctx.files.paths.filter((p) => p.endsWith('.cs') && !TEST_CODE.test(p)).sort((a, b) => Number(b.endsWith('Program.cs')) - Number(a.endsWith('Program.cs')));
+  if (!csFiles.some((p) => HOST_CALL.test(ctx.files.read(p) ?? ''))) return;
+  const { names, complete } = await registrations(ctx, csFiles);
+  if (!complete) return;
+  for (const m of manifests) {
+    if (!names.has(m.job)) {
+      const known = [...names].sort().join(', ') || 'none';
+      ctx.report('job-not-registered', m.file, m.line, `job '${m.job}' is not registered in the app (jobs.Add<…>("${m.job}")); registered: ${known}`);
+    }
+  }
+}

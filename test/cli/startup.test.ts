@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { batchJobBin, createBin, tempDir } from '../support/cli.js';
+
+// Start-up cost is mostly module loading: help, version and usage errors must answer without loading projen (or
+// the validators, schedule preview and prompts). A behaviour test, not a timing: the hook lists every module the
+// process resolved, and the last case proves the hook does see projen when a command needs it.
+const hook = fileURLToPath(new URL('../support/module-log-hook.mjs', import.meta.url));
+
+async function loadedModules(bin: string, args: string[]): Promise<{ exitCode: number; modules: string[]; output: string }> {
+  const dir = tempDir('cbj-startup-');
+  const log = join(dir, 'modules.txt');
+  const result = await execa(process.execPath, ['--import', hook, bin, ...args], {
+    cwd: dir,
+    env: { LANG: 'C', LC_ALL: '', MODULE_LOG_FILE: log },
+    reject: false,
+    stdin: 'ignore',
+  });
+  const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  return { exitCode: result.exitCode ?? -1, modules, output: `${result.stdout}${result.stderr}` };
+}
+
+const packageOf = (url: string) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
+const ownModule = (url: string, name: string) => url.includes('/lib/') && url.endsWith(`/${name}`);
+
+// Loaded only by the commands that generate or check something.
+const HEAVY_PACKAGES = ['projen', 'constructs', 'prompts', 'croner', 'cronstrue', 'execa', 'yaml', 'diff', 'kubernetes-models'];
+const HEAVY_OWN = ['project/batch-job-project.js', 'project/validate.js', 'schedule/preview.js', 'cli/prompts.js', 'cli/generate.js'];
+
+describe('start-up loads only what the command needs', () => {
+  it.each([
+    { name: 'create-batch-job --help', bin: createBin, args: ['--help'] },
+    { name: 'create-batch-job --version', bin: createBin, args: ['--version'] },
+    { name: 'create-batch-job --bogus (usage error)', bin: createBin, args: ['--bogus'], exitCode: 2 },
+    { name: 'batch-job --help', bin: batchJobBin, args: ['--help'] },
+    { name: 'batch-job --version', bin: batchJobBin, args: ['--version'] },
+    { name: 'batch-job check --help', bin: batchJobBin, args: ['check', '--help'] },
+    { name: 'batch-job adopt --help', bin: batchJobBin, args: ['adopt', '--help'] },
+  ])('$name loads no projen, validators, schedule preview or prompts', async ({ bin, args, exitCode = 0 }) => {
+    const run = await loadedModules(bin, args);
+    expect(run.exitCode, run.output).toBe(exitCode);
+    const packages = new Set(run.modules.map(packageOf).filter(Boolean));
+    expect(HEAVY_PACKAGES.filter((p) => packages.has(p))).toEqual([]);
+    expect(HEAVY_OWN.filter((m) => run.modules.some((url) => ownModule(url, m)))).toEqual([]);
+  });
+
+  it('batch-job check (without --drift) loads no projen: only --drift re-synthesises', async () => {
+    const run = await loadedModules(batchJobBin, ['check', '.']);
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.modules.filter((url) => packageOf(url) === 'projen')).toEqual([]);
+  });
+
+  it('the hook sees projen when a command needs it (a dry run generates in a scratch folder)', async () => {
+    const run = await loadedModules(createBin, ['repo', '--yes', '--dry-run', '--job', 'a', '--kind', 'job']);
+    expect(run.exitCode, run.output).toBe(0);
+    const packages = new Set(run.modules.map(packageOf));
+    expect(packages.has('projen')).toBe(true);
+    expect(run.modules.some((url) => ownModule(url, 'cli/generate.js'))).toBe(true);
+  });
+});
