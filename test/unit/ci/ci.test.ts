@@ -163,7 +163,8 @@ describe('build pipelines', () => {
     const { execa } = await import('execa');
     const cmd = ciCommands(context({ name: 'a', deploy: true }));
     for (const tag of ['latest', '', 'x;rm -rf /', '$(id)']) {
-      const r = await execa('sh', ['-c', cmd.deploy], { reject: false, env: { DEPLOY_TAG: tag, HOME: mkdtempSync(join(tmpdir(), 'cbj-h-')) } });
+      // In a temp folder: the command writes its deployed record (deployed.yaml) into the working directory.
+      const r = await execa('sh', ['-c', cmd.deploy], { reject: false, cwd: mkdtempSync(join(tmpdir(), 'cbj-w-')), env: { DEPLOY_TAG: tag, HOME: mkdtempSync(join(tmpdir(), 'cbj-h-')) } });
       expect(r.exitCode, tag).toBe(2);
     }
   });
@@ -174,7 +175,8 @@ describe('deploying a one-off Job', () => {
     const { execa } = await import('execa');
     const oneOff = ciCommands(context({ name: 'a', deploy: true, jobs: [{ name: 'a', kind: 'job' }] }));
     const cron = ciCommands(context({ name: 'a', deploy: true }));
-    const run = (cmd: string, tag: string) => execa('/bin/sh', ['-c', cmd], { reject: false, env: { DEPLOY_TAG: tag, HOME: mkdtempSync(join(tmpdir(), 'cbj-h-')), PATH: '/nonexistent' } });
+    const run = (cmd: string, tag: string) =>
+      execa('/bin/sh', ['-c', cmd], { reject: false, cwd: mkdtempSync(join(tmpdir(), 'cbj-w-')), env: { DEPLOY_TAG: tag, HOME: mkdtempSync(join(tmpdir(), 'cbj-h-')), PATH: '/nonexistent' } });
     for (const tag of ['V1.2.0', 'build_7', 'a'.repeat(41), '-x', 'x.']) {
       const r = await run(oneOff.deploy, tag);
       expect(r.exitCode, tag).toBe(2);
