@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { CheckNote } from './finding.js';
+import { messageFields, type CheckNote } from './finding.js';
+import { say } from './messages.js';
 
 /** A repository's files as `check` sees them: relative paths and lazy reads, from disk or from memory. */
 export interface RepoFiles {
@@ -68,7 +69,7 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
     try {
       entries = readdirSync(abs, { withFileTypes: true });
     } catch (error) {
-      notes.push({ kind: 'unreadable', file: dirRel || '.', message: `folder not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      notes.push({ kind: 'unreadable', file: dirRel || '.', ...messageFields(say((m) => m.folderUnreadable(errorCode(error)))) });
       return;
     }
     const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
@@ -78,13 +79,13 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
         ignores.push({ base: dirRel, ig: ignore().add(readFileSync(join(abs, '.gitignore'), 'utf8')) });
         pushed = true;
       } catch {
-        notes.push({ kind: 'unreadable', file: dirRel ? `${dirRel}/.gitignore` : '.gitignore', message: '.gitignore not readable; its patterns were not applied' });
+        notes.push({ kind: 'unreadable', file: dirRel ? `${dirRel}/.gitignore` : '.gitignore', ...messageFields(say((m) => m.gitignoreUnreadable)) });
       }
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (paths.length >= maxFiles) {
-        if (!notes.some((n) => n.kind === 'file-limit')) notes.push({ kind: 'file-limit', message: `stopped listing after ${maxFiles} files` });
+        if (!notes.some((n) => n.kind === 'file-limit')) notes.push({ kind: 'file-limit', ...messageFields(say((m) => m.fileLimit(maxFiles))) });
         break;
       }
       const rel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
@@ -101,12 +102,12 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
         try {
           const target = realpathSync(join(abs, entry.name));
           if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-            notes.push({ kind: 'symlink-outside', file: rel, message: 'symbolic link points outside the scanned folder; not followed' });
+            notes.push({ kind: 'symlink-outside', file: rel, ...messageFields(say((m) => m.symlinkOutside)) });
           } else if (statSync(target).isFile()) {
             paths.push(rel);
           }
         } catch {
-          notes.push({ kind: 'unreadable', file: rel, message: 'broken symbolic link' });
+          notes.push({ kind: 'unreadable', file: rel, ...messageFields(say((m) => m.symlinkBroken)) });
         }
       } else if (entry.isFile() && isRelevant(rel) && (ALWAYS_READ.test(rel) || !ignored(rel, false))) {
         paths.push(rel);
@@ -125,7 +126,7 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
       fd = openSync(join(root, path), 'r');
       const size = fstatSync(fd).size;
       if (size > maxBytes) {
-        notes.push({ kind: 'too-large', file: path, message: `skipped: ${size} bytes is over the ${maxBytes}-byte limit` });
+        notes.push({ kind: 'too-large', file: path, ...messageFields(say((m) => m.tooLarge(size, maxBytes))) });
         return undefined;
       }
       const buffer = Buffer.allocUnsafe(size);
@@ -137,12 +138,12 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
       }
       const content = buffer.subarray(0, filled);
       if (content.subarray(0, 8192).includes(0)) {
-        notes.push({ kind: 'binary', file: path, message: 'skipped: binary content' });
+        notes.push({ kind: 'binary', file: path, ...messageFields(say((m) => m.binary)) });
         return undefined;
       }
       return content.toString('utf8');
     } catch (error) {
-      notes.push({ kind: 'unreadable', file: path, message: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      notes.push({ kind: 'unreadable', file: path, ...messageFields(say((m) => m.fileUnreadable(errorCode(error)))) });
       return undefined;
     } finally {
       if (fd !== undefined) closeSync(fd);
@@ -150,6 +151,8 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
   };
   return { paths, read, notes };
 }
+
+const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
 
 function isAssetsReadable(path: string): boolean {
   try {

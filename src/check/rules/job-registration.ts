@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { isCiFile, type CheckContext } from '../context.js';
 import { loadCSharpParser } from '../csharp/parser.js';
+import { say } from '../messages.js';
 import { parseYamlFile } from '../yaml-source.js';
 
 /** The generated job host's entry point: only an app that calls it selects its job by the first argument. */
@@ -73,8 +74,8 @@ export async function checkJobRegistrations(ctx: CheckContext): Promise<void> {
   if (!complete) return;
   for (const m of manifests) {
     if (!names.has(m.job)) {
-      const known = [...names].sort().join(', ') || 'none';
-      ctx.report('job-not-registered', m.file, m.line, `job '${m.job}' is not registered in the app (jobs.Add<…>("${m.job}")); registered: ${known}`);
+      const known = [...names].sort();
+      ctx.report('job-not-registered', m.file, m.line, say((t) => t.jobNotRegistered(m.job, known)));
     }
   }
 }

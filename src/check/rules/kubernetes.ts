@@ -7,7 +7,8 @@ import { kustomizePinnedImages, validatePractices } from '../../validation/pract
 import { validateSchema } from '../../validation/schema/index.js';
 import type { Finding, KubeObject } from '../../validation/types.js';
 import { helmTemplateRoots, isCiFile, type CheckContext } from '../context.js';
-import type { CheckNote } from '../finding.js';
+import { messageFields, type CheckNote } from '../finding.js';
+import { say } from '../messages.js';
 import { parseYamlFile, yaml, type YamlDoc } from '../yaml-source.js';
 import { GRACE_PERIOD_ENV } from '../../components/dotnet/templates.js';
 import { checkIngressObjects, type LocatedObject } from './ingress.js';
@@ -48,7 +49,7 @@ export function checkKubernetes(ctx: CheckContext): void {
   const { paths } = ctx.files;
   const helmRoots = helmTemplateRoots(paths);
   for (const root of helmRoots) {
-    if (paths.some((p) => p.startsWith(root))) ctx.note({ kind: 'helm-templates', file: root, message: 'Helm chart templates are Go templates: skipped (values files are still checked for secrets)' });
+    if (paths.some((p) => p.startsWith(root))) ctx.note({ kind: 'helm-templates', file: root, ...messageFields(say((m) => m.helmTemplates)) });
   }
   const parseNotes: { at: number; index: number; note: CheckNote }[] = [];
   const locatedOf = (e: YamlEntry): LocatedObject[] => {
@@ -56,7 +57,7 @@ export function checkKubernetes(ctx: CheckContext): void {
     const parsed = parseYamlFile(e.text!);
     e.text = undefined;
     if (parsed.error) {
-      parseNotes.push({ at: e.notesAt, index: e.index, note: { kind: 'yaml-invalid', file: e.path, message: `not valid YAML at line ${parsed.error.line}: ${parsed.error.message}` } });
+      parseNotes.push({ at: e.notesAt, index: e.index, note: { kind: 'yaml-invalid', file: e.path, ...messageFields(say((m) => m.yamlInvalid(parsed.error!.line, parsed.error!.message))) } });
     }
     const kustomization = KUSTOMIZATION_FILE.test(e.path);
     const located: LocatedObject[] = [];
@@ -104,8 +105,10 @@ export function checkKubernetes(ctx: CheckContext): void {
     const obj = rendered.get(o) ?? o.obj;
     const removed = removedApis.find((api) => api.apiVersion === obj.apiVersion && (api.kinds.length === 0 || api.kinds.includes(obj.kind!)));
     if (removed) {
-      const status = removed.removedIn === 'deprecated' ? 'is deprecated' : `was removed in Kubernetes ${removed.removedIn}`;
-      ctx.report('k8s-deprecated-api', o.file, o.doc.lineOf('apiVersion'), `${obj.kind} ${removed.apiVersion} ${status}: use ${removed.replacement}`);
+      const message = say((m) =>
+        removed.removedIn === 'deprecated' ? m.apiDeprecated(obj.kind!, removed.apiVersion, removed.replacement) : m.apiRemoved(obj.kind!, removed.apiVersion, removed.removedIn, removed.replacement),
+      );
+      ctx.report('k8s-deprecated-api', o.file, o.doc.lineOf('apiVersion'), message);
     }
     // Validate a removed batch API as its replacement, so the rest of the object is still reviewed.
     const subject = removed && removed.replacement.startsWith('batch/') ? { ...obj, apiVersion: removed.replacement } : obj;
@@ -143,7 +146,7 @@ export function checkKubernetes(ctx: CheckContext): void {
   }
   flushParseNotes();
   if (kustomizations.length > 0) {
-    ctx.note({ kind: 'kustomize-raw', message: 'kubectl not found: kustomize folders were read raw (images pinned in kustomization.yaml are honoured)' });
+    ctx.note({ kind: 'kustomize-raw', ...messageFields(say((m) => m.kustomizeRaw)) });
   }
   checkIngressObjects(ctx, ingressInputs);
 }
@@ -161,7 +164,7 @@ function checkGracePeriodEnv(ctx: CheckContext, o: LocatedObject, obj: KubeObjec
     for (const [e, env] of (container.env ?? []).entries()) {
       if (env.name !== GRACE_PERIOD_ENV || env.value === String(grace)) continue;
       ctx.report('k8s-grace-period-env', o.file, o.doc.lineOf(`${podPath}.containers[${c}].env[${e}].value`),
-        `${obj.kind}/${obj.metadata?.name} ${GRACE_PERIOD_ENV} is ${JSON.stringify(env.value ?? '')} but the pod's terminationGracePeriodSeconds is ${grace}`);
+        say((m) => m.gracePeriodEnv(`${obj.kind}/${obj.metadata?.name}`, GRACE_PERIOD_ENV, env.value ?? '', grace)));
     }
   }
 }
@@ -169,7 +172,7 @@ function checkGracePeriodEnv(ctx: CheckContext, o: LocatedObject, obj: KubeObjec
 export function reportValidatorFindings(ctx: CheckContext, file: string, doc: YamlDoc, findings: readonly Finding[]): void {
   for (const f of findings) {
     const rule = ruleForValidatorFinding(f.source, f.rule);
-    ctx.report(rule.id, file, doc.lineOf(f.path), `${f.object} ${f.path}: ${f.message}`, { severity: f.severity, detail: f.rule });
+    ctx.report(rule.id, file, doc.lineOf(f.path), say((m) => m.validator(f.object, f.path, f.message)), { severity: f.severity, detail: f.rule });
   }
 }
 
@@ -177,7 +180,7 @@ export function reportValidatorFindings(ctx: CheckContext, file: string, doc: Ya
 function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, below: readonly LocatedObject[], rendered: Map<LocatedObject, KubeObject>): void {
   const run = spawnSync('kubectl', ['kustomize', join(ctx.root!, dir || '.')], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) {
-    ctx.note({ kind: 'kustomize-failed', file: k.file, message: `kubectl kustomize failed; files read raw: ${(run.stderr || String(run.error ?? '')).split('\n')[0]}` });
+    ctx.note({ kind: 'kustomize-failed', file: k.file, ...messageFields(say((m) => m.kustomizeFailed((run.stderr || String(run.error ?? '')).split('\n')[0]!))) });
     return;
   }
   const objects = yaml().parseAllDocuments(run.stdout).flatMap((d) => (Array.isArray(d) ? [] : [d.toJS() as unknown])).filter(isKubeObject);
