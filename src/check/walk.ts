@@ -16,6 +16,11 @@ export interface RepoFiles {
 export interface WalkLimits {
   /** Larger files are skipped with a note. @default 2 MiB */
   readonly maxFileBytes?: number;
+  /**
+   * Characters of file text kept after a first read, so the rule families that look at the same file (YAML: job
+   * registrations, Kubernetes, secrets; C#: code rules, job registrations) read it from disk once. @default 64 Mi
+   */
+  readonly cacheChars?: number;
   /** Stop listing after this many files (with a note). @default 500000 */
   readonly maxFiles?: number;
 }
@@ -118,25 +123,38 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
   visit('');
   paths.sort();
 
+  // Files that gave a note are remembered too: a second family asking again neither re-reads nor repeats the note.
+  const cache = new Map<string, string | undefined>();
+  let cacheLeft = limits.cacheChars ?? 64 * 1024 * 1024;
   const read = (path: string): string | undefined => {
-    // One open, fstat and read per file: a symbolic link was checked to stay inside the root when listed, and
-    // fstat of the open file gives the size of what is actually read.
+    if (cache.has(path)) return cache.get(path);
+    const text = readOnce(path);
+    if (text === undefined) cache.set(path, undefined);
+    else if (text.length <= cacheLeft) {
+      cache.set(path, text);
+      cacheLeft -= text.length;
+    }
+    return text;
+  };
+  // Most files fit in one shared buffer: one open, read and close each, without an fstat or a buffer per file.
+  const shared = Buffer.allocUnsafe(SHARED_READ_BYTES);
+  const readOnce = (path: string): string | undefined => {
+    // A symbolic link was checked to stay inside the root when listed; only a file that fills the shared buffer
+    // is measured (fstat of the open file: the size of what is actually read).
     let fd: number | undefined;
     try {
-      fd = openSync(join(root, path), 'r');
-      const size = fstatSync(fd).size;
+      fd = openSync(`${root}/${path}`, 'r');
+      let content = shared.subarray(0, readInto(fd, shared, 0));
+      const size = content.length === shared.length ? fstatSync(fd).size : content.length;
       if (size > maxBytes) {
         notes.push({ kind: 'too-large', file: path, ...messageFields(say((m) => m.tooLarge(size, maxBytes))) });
         return undefined;
       }
-      const buffer = Buffer.allocUnsafe(size);
-      let filled = 0;
-      while (filled < size) {
-        const n = readSync(fd, buffer, filled, size - filled, filled);
-        if (n === 0) break;
-        filled += n;
+      if (content.length === shared.length) {
+        const whole = Buffer.allocUnsafe(Math.max(size, shared.length));
+        shared.copy(whole);
+        content = whole.subarray(0, shared.length + readInto(fd, whole, shared.length));
       }
-      const content = buffer.subarray(0, filled);
       if (content.subarray(0, 8192).includes(0)) {
         notes.push({ kind: 'binary', file: path, ...messageFields(say((m) => m.binary)) });
         return undefined;
@@ -150,6 +168,20 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
     }
   };
   return { paths, read, notes };
+}
+
+/** Bytes read per file before its size is asked for (most source files and manifests are smaller). */
+const SHARED_READ_BYTES = 64 * 1024;
+
+/** Reads from `fd` at its current offset into `buffer` from `start` until the buffer is full or the file ends. */
+function readInto(fd: number, buffer: Buffer, start: number): number {
+  let filled = start;
+  while (filled < buffer.length) {
+    const n = readSync(fd, buffer, filled, buffer.length - filled, null);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled - start;
 }
 
 const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
