@@ -21,8 +21,9 @@ const asObj = (v: unknown): Obj | undefined => (typeof v === 'object' && v !== n
  * security headers missing from what the Ingress really sends (its `custom-headers` ConfigMap) or from an HTTPRoute's
  * `ResponseHeaderModifier`.
  */
-export function checkIngressObjects(ctx: CheckContext, objects: readonly LocatedObject[]): void {
-  const configMaps = new Map(objects.filter((o) => o.obj.kind === 'ConfigMap').map((o) => [o.obj.metadata?.name ?? '', asObj((o.obj as Obj).data) ?? {}]));
+export function checkIngressObjects(ctx: CheckContext, objects: readonly LocatedObject[], namesOf: (o: LocatedObject) => readonly string[] = (o) => [o.obj.metadata?.name ?? '']): void {
+  // A ConfigMap is found by any name it goes by: an Ingress names it as rendered (with a kustomize prefix/suffix).
+  const configMaps = new Map(objects.filter((o) => o.obj.kind === 'ConfigMap').flatMap((o) => namesOf(o).map((name) => [name, asObj((o.obj as Obj).data) ?? {}] as const)));
   for (const o of objects) {
     if (o.obj.kind === 'Ingress') {
       const annotations = asObj(o.obj.metadata?.annotations) ?? {};

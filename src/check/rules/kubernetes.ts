@@ -12,6 +12,7 @@ import { say } from '../messages.js';
 import { parseYamlFile, yaml, type YamlDoc } from '../yaml-source.js';
 import { GRACE_PERIOD_ENV } from '../../components/dotnet/templates.js';
 import { checkIngressObjects, type LocatedObject } from './ingress.js';
+import { KustomizeTree, renderedName, type NameTransform } from '../kustomize.js';
 
 const EXEMPTIONS_FILE = /(^|\/)batch-job\.exemptions\.ya?ml$/;
 const KUSTOMIZATION_FILE = /(^|\/)kustomization\.ya?ml$/;
@@ -100,7 +101,14 @@ export function checkKubernetes(ctx: CheckContext): void {
     }
   };
 
+  // Only files named kustomization.yaml are kustomize's (a Flux `Kustomization` object elsewhere is not).
+  const tree = new KustomizeTree(kustomizations.filter((k) => KUSTOMIZATION_FILE.test(k.file)), new Set(paths));
   const rendered = new Map<LocatedObject, KubeObject>();
+  /** The names an object goes by: as written, as rendered, and as each kustomization that includes its file names it. */
+  const namesOf = (o: LocatedObject): string[] => {
+    const name = o.obj.metadata?.name ?? '';
+    return [name, rendered.get(o)?.metadata?.name ?? name, ...tree.transformsOf(o.file).map((t) => renderedName(o.obj.kind, name, t))];
+  };
   const validate = (o: LocatedObject): void => {
     const obj = rendered.get(o) ?? o.obj;
     const removed = removedApis.find((api) => api.apiVersion === obj.apiVersion && (api.kinds.length === 0 || api.kinds.includes(obj.kind!)));
@@ -123,17 +131,16 @@ export function checkKubernetes(ctx: CheckContext): void {
     // Rendering matches rendered objects to their sources, so every object is parsed first.
     const located = entries.flatMap(locatedOf);
     flushParseNotes();
-    const below = new Map<LocatedObject, LocatedObject[]>(kustomizations.map((k) => [k, []]));
-    for (const o of located) {
-      for (let dir = dirOf(o.file); ; dir = dirOf(dir.slice(0, -1))) {
-        const k = kustomizationByDir.get(dir);
-        if (k !== undefined && k !== o) below.get(k)!.push(o);
-        if (dir === '') break;
-      }
+    const byFile = new Map<string, LocatedObject[]>();
+    for (const o of located) byFile.set(o.file, [...(byFile.get(o.file) ?? []), o]);
+    // A base is rendered as part of the overlays that include it (path order decides between two overlays).
+    for (const k of kustomizations) {
+      if (!KUSTOMIZATION_FILE.test(k.file) || !tree.isRoot(k)) continue;
+      const sources = tree.filesOf(k).flatMap(({ file, transform }) => (byFile.get(file) ?? []).map((o) => ({ o, transform })));
+      renderKustomization(ctx, k, dirOf(k.file), sources, rendered);
     }
-    for (const k of kustomizations) renderKustomization(ctx, k, dirOf(k.file), below.get(k)!, rendered);
     for (const o of located) validate(o);
-    checkIngressObjects(ctx, located);
+    checkIngressObjects(ctx, located, namesOf);
     return;
   }
 
@@ -148,7 +155,7 @@ export function checkKubernetes(ctx: CheckContext): void {
   if (kustomizations.length > 0) {
     ctx.note({ kind: 'kustomize-raw', ...messageFields(say((m) => m.kustomizeRaw)) });
   }
-  checkIngressObjects(ctx, ingressInputs);
+  checkIngressObjects(ctx, ingressInputs, namesOf);
 }
 
 /** What the apiserver defaults an unset `terminationGracePeriodSeconds` to. */
@@ -176,20 +183,30 @@ export function reportValidatorFindings(ctx: CheckContext, file: string, doc: Ya
   }
 }
 
-/** Replaces the raw objects of a kustomize folder by their rendered form (matched by kind and name). */
-function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, below: readonly LocatedObject[], rendered: Map<LocatedObject, KubeObject>): void {
+/**
+ * Replaces the raw objects a kustomization includes by their rendered form, matched by kind and by the name the
+ * kustomizations give them (prefixes and suffixes of every level; the namespace breaks a tie).
+ */
+function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, sources: readonly { o: LocatedObject; transform: NameTransform }[], rendered: Map<LocatedObject, KubeObject>): void {
   const run = spawnSync('kubectl', ['kustomize', join(ctx.root!, dir || '.')], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) {
     ctx.note({ kind: 'kustomize-failed', file: k.file, ...messageFields(say((m) => m.kustomizeFailed((run.stderr || String(run.error ?? '')).split('\n')[0]!))) });
     return;
   }
   const objects = yaml().parseAllDocuments(run.stdout).flatMap((d) => (Array.isArray(d) ? [] : [d.toJS() as unknown])).filter(isKubeObject);
+  const expected = new Map<string, { o: LocatedObject; namespace?: string }[]>();
+  for (const { o, transform } of sources) {
+    const key = `${o.obj.kind}/${renderedName(o.obj.kind, o.obj.metadata?.name ?? '', transform)}`;
+    expected.set(key, [...(expected.get(key) ?? []), { o, namespace: transform.namespace ?? o.obj.metadata?.namespace }]);
+  }
   const unmatched: KubeObject[] = [];
   for (const obj of objects) {
-    const source = below.find((o) => o.obj.kind === obj.kind && o.obj.metadata?.name === obj.metadata?.name && !rendered.has(o));
-    if (source) rendered.set(source, obj);
+    const candidates = (expected.get(`${obj.kind}/${obj.metadata?.name}`) ?? []).filter((c) => !rendered.has(c.o));
+    const source = candidates.find((c) => c.namespace === obj.metadata?.namespace) ?? candidates[0];
+    if (source) rendered.set(source.o, obj);
     else unmatched.push(obj);
   }
+  const below = sources.map((s) => s.o);
   // A kustomization may rename an object (a one-off Job takes the pinned image tag in its name): match what is
   // left by kind and recommended labels, when exactly one file object fits.
   const labelsOf = (o: KubeObject) => (o.metadata?.labels ?? {}) as Record<string, string>;
