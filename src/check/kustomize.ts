@@ -72,14 +72,18 @@ export class KustomizeTree {
   }
 
   /** For a file, every transform a root kustomization applies to it (empty when no kustomization includes it). */
-  transformsOf(file: string): NameTransform[] {
-    const out: NameTransform[] = [];
-    for (const k of this.byDir.values()) {
-      if (!this.isRoot(k)) continue;
-      for (const f of this.filesOf(k)) if (f.file === file) out.push(f.transform);
+  transformsOf(file: string): readonly NameTransform[] {
+    if (this.byFile === undefined) {
+      this.byFile = new Map();
+      for (const k of this.byDir.values()) {
+        if (!this.isRoot(k)) continue;
+        for (const f of this.filesOf(k)) this.byFile.set(f.file, [...(this.byFile.get(f.file) ?? []), f.transform]);
+      }
     }
-    return out;
+    return this.byFile.get(file) ?? [];
   }
+
+  private byFile: Map<string, NameTransform[]> | undefined;
 
   private includedFiles(k: KustomizationSource, files: ReadonlySet<string>, visiting: Set<KustomizationSource>): readonly IncludedFile[] {
     const known = this.included.get(k);

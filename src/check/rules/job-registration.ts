@@ -54,7 +54,7 @@ async function registrations(ctx: CheckContext, files: readonly string[]): Promi
 export async function checkJobRegistrations(ctx: CheckContext): Promise<void> {
   // Most repositories (and every one that does not use the job host) stop here, before any manifest is parsed.
   const csFiles = ctx.files.paths.filter((p) => p.endsWith('.cs') && !TEST_CODE.test(p)).sort((a, b) => Number(b.endsWith('Program.cs')) - Number(a.endsWith('Program.cs')));
-  if (!csFiles.some((p) => HOST_CALL.test(ctx.files.read(p) ?? ''))) return;
+  if (!csFiles.some((p) => ctx.files.read(p)?.includes('JobHost') && HOST_CALL.test(ctx.files.read(p)!))) return;
   const manifests: { file: string; doc: YamlDoc; argPath: string; job: string }[] = [];
   for (const path of ctx.files.paths) {
     if (!/\.ya?ml$/i.test(path) || isCiFile(path)) continue;

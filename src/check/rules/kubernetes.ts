@@ -93,10 +93,15 @@ export function checkKubernetes(ctx: CheckContext): void {
   const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1);
   const kustomizationByDir = new Map(kustomizations.map((k) => [dirOf(k.file), k]));
   /** The images pinned by the nearest kustomization in the object's folder or above (walking up its ancestors). */
+  const pins = new Map<LocatedObject, string[]>();
   const pinsFor = (o: LocatedObject): string[] => {
     for (let dir = dirOf(o.file); ; dir = dirOf(dir.slice(0, -1))) {
       const k = kustomizationByDir.get(dir);
-      if (k !== undefined && k !== o) return kustomizePinnedImages(k.obj);
+      if (k !== undefined && k !== o) {
+        let pinned = pins.get(k);
+        if (pinned === undefined) pins.set(k, (pinned = kustomizePinnedImages(k.obj)));
+        return pinned;
+      }
       if (dir === '') return [];
     }
   };
