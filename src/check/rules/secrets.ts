@@ -43,15 +43,19 @@ export function checkSecrets(ctx: CheckContext): void {
  * most lines of a manifest are never split out or run through the per-line expressions.
  */
 const CANDIDATE_WORD = /--set|pass|pwd|secret|token|key|connection|credential|-----BEGIN|AKIA|gh[pousr]_|xox[abprs]-|eyJ/gi;
-/** A whole run of token characters around a digit (greedy both ways): its length is checked in code. */
-const DIGIT_RUN = /[A-Za-z0-9+/_=-]*[0-9][A-Za-z0-9+/_=-]*/g;
+/**
+ * A whole run of 20 or more token characters (greedy): whether it holds a digit is checked in code. Matching runs
+ * around every digit instead finds every version number and port of a manifest, each a string to allocate.
+ */
+const LONG_RUN = /[A-Za-z0-9+/_=-]{20,}/g;
+const DIGIT = /[0-9]/;
 
 /** The lines (1-based, split on `\n` as `secretInLine` expects) that hold a key-like literal, with the message. */
 export function secretLines(text: string): { line: number; message: Bilingual }[] {
   const starts: number[] = [];
   const lineStart = (index: number) => text.lastIndexOf('\n', index) + 1;
   for (const m of text.matchAll(CANDIDATE_WORD)) starts.push(lineStart(m.index));
-  for (const m of text.matchAll(DIGIT_RUN)) if (m[0].length >= 20) starts.push(lineStart(m.index));
+  for (const m of text.matchAll(LONG_RUN)) if (DIGIT.test(m[0])) starts.push(lineStart(m.index));
   if (starts.length === 0) return [];
   starts.sort((x, y) => x - y);
   const out: { line: number; message: Bilingual }[] = [];
