@@ -4,6 +4,9 @@
  * Rule ids, validator rule ids and note kinds stay as they are in both languages: they are the stable keys.
  */
 import type { Bilingual } from '../policy/rules.js';
+import type { Finding } from '../validation/types.js';
+
+type ValidatorText = Pick<Finding, 'object' | 'path' | 'message' | 'messageEs'>;
 
 export interface CheckMessages {
   // .NET packages
@@ -25,8 +28,11 @@ export interface CheckMessages {
   readonly apiDeprecated: (kind: string, apiVersion: string, replacement: string) => string;
   readonly apiRemoved: (kind: string, apiVersion: string, removedIn: string, replacement: string) => string;
   readonly gracePeriodEnv: (object: string, env: string, value: string, grace: number) => string;
-  /** A `src/validation/` finding: the object and field, then the validator's own words (`validatorText`). */
-  readonly validator: (object: string, path: string, text: string) => string;
+  /**
+   * A `src/validation/` finding: the object and field, then the validator's words. The Spanish catalogue uses the
+   * validator's Spanish text where it has one; the apiserver layer quotes the apiserver's own (English) messages.
+   */
+  readonly validator: (finding: ValidatorText) => string;
   readonly helmTemplates: string;
   readonly kustomizeRaw: string;
   readonly kustomizeFailed: (error: string) => string;
@@ -93,7 +99,7 @@ const en: CheckMessages = {
   apiDeprecated: (kind, apiVersion, replacement) => `${kind} ${apiVersion} is deprecated: use ${replacement}`,
   apiRemoved: (kind, apiVersion, removedIn, replacement) => `${kind} ${apiVersion} was removed in Kubernetes ${removedIn}: use ${replacement}`,
   gracePeriodEnv: (object, env, value, grace) => `${object} ${env} is ${JSON.stringify(value)} but the pod's terminationGracePeriodSeconds is ${grace}`,
-  validator: (object, path, text) => `${object} ${path}: ${text}`,
+  validator: (f) => `${f.object} ${f.path}: ${f.message}`,
   helmTemplates: 'Helm chart templates are Go templates: skipped (values files are still checked for secrets)',
   kustomizeRaw: 'kubectl not found: kustomize folders were read raw (images pinned in kustomization.yaml are honoured)',
   kustomizeFailed: (error) => `kubectl kustomize failed; files read raw: ${error}`,
@@ -159,7 +165,7 @@ const es: CheckMessages = {
   apiDeprecated: (kind, apiVersion, replacement) => `${kind} ${apiVersion} está obsoleto: usa ${replacement}`,
   apiRemoved: (kind, apiVersion, removedIn, replacement) => `${kind} ${apiVersion} se eliminó en Kubernetes ${removedIn}: usa ${replacement}`,
   gracePeriodEnv: (object, env, value, grace) => `${object}: ${env} vale ${JSON.stringify(value)} pero terminationGracePeriodSeconds del pod es ${grace}`,
-  validator: (object, path, text) => `${object} ${path}: ${text}`,
+  validator: (f) => `${f.object} ${f.path}: ${f.messageEs ?? f.message}`,
   helmTemplates: 'las plantillas de un chart de Helm son plantillas de Go: se omiten (los archivos de values se siguen revisando en busca de secretos)',
   kustomizeRaw: 'no se encontró kubectl: las carpetas de kustomize se leyeron sin renderizar (se respetan las imágenes fijadas en kustomization.yaml)',
   kustomizeFailed: (error) => `kubectl kustomize falló; archivos leídos sin renderizar: ${error}`,

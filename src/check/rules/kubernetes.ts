@@ -184,7 +184,7 @@ function checkGracePeriodEnv(ctx: CheckContext, o: LocatedObject, obj: KubeObjec
 export function reportValidatorFindings(ctx: CheckContext, file: string, doc: YamlDoc, findings: readonly Finding[]): void {
   for (const f of findings) {
     const rule = ruleForValidatorFinding(f.source, f.rule);
-    ctx.report(rule.id, file, doc.lineOf(f.path), say((m) => m.validator(f.object, f.path, f.message)), { severity: f.severity, detail: f.rule });
+    ctx.report(rule.id, file, doc.lineOf(f.path), say((m) => m.validator(f)), { severity: f.severity, detail: f.rule });
   }
 }
 

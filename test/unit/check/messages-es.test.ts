@@ -13,6 +13,7 @@ function render(messages: CheckMessages, key: keyof CheckMessages): string {
   const entry = messages[key];
   if (typeof entry === 'string') return entry;
   if (typeof entry !== 'function') return JSON.stringify(entry);
+  if (key === 'validator') return messages.validator({ object: 'Job/x', path: 'spec', message: 'must be set', messageEs: 'debe establecerse' });
   const args = Array.from({ length: entry.length }, (_, i) => (i === 0 ? 'Alpha' : i === 1 ? ['Beta', 'Gamma'] : 3));
   // Each message declares its own parameter types; the samples are shaped to fit any of them as text.
   return String((entry as (...a: unknown[]) => string)(...args.map((a, i) => (key.startsWith('banned') && i === 3 ? policy.bannedPackages[0]!.reason : a))));
@@ -23,8 +24,8 @@ describe('check messages: English and Spanish', () => {
     const en = checkMessages.en;
     const es = checkMessages.es;
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
-    // `validator` only wraps the validator's own words; `bannedReasons` is a table (checked below).
-    const same = (Object.keys(en) as (keyof CheckMessages)[]).filter((k) => k !== 'validator' && k !== 'bannedReasons' && render(en, k) === render(es, k));
+    // `bannedReasons` is a table (checked below).
+    const same = (Object.keys(en) as (keyof CheckMessages)[]).filter((k) => k !== 'bannedReasons' && render(en, k) === render(es, k));
     expect(same).toEqual([]);
   });
 
@@ -42,6 +43,7 @@ const families = new Map<string, string>([
   ['deploy/old.yaml', 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: old\nspec:\n  schedule: "0 0 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: c\n              image: c:1.0\n'],
   ['deploy/ingress.yaml', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    nginx.ingress.kubernetes.io/add-headers: |\n      X-XSS-Protection: "1; mode=block"\n      Feature-Policy: "camera \'none\'"\nspec:\n  rules: []\n'],
   ['deploy/kustomization.yaml', 'resources: [old.yaml]\n'],
+  ['deploy/typo.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typo\ndatta:\n  a: b\n'],
   ['Dockerfile', 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nUSER app\n'],
   ['deploy/values.yaml', `agent:\n  key: ${fake(30)}\n`],
   ['batch-job.exemptions.yaml', 'exemptions:\n  - rule: secret-literal\n    path: "x/**"\n    justification: old\n    expires: 2020-01-01\n'],
@@ -71,8 +73,13 @@ describe('check --lang es: the details a reader sees are Spanish in every format
       'caracteres, no se muestran',
       'la exención de secret-literal en x/** caducó el 2020-01-01',
       'no se encontró kubectl',
+      // Validator layers wrapped by the Kubernetes rules: schema, Pod Security, practices.
+      'ConfigMap/typo datta: campo desconocido "datta"',
+      'el contenedor "c" debe establecer securityContext.allowPrivilegeEscalation=false',
+      'el contenedor "c" debería establecer resources.requests.cpu',
+      'establece backoffLimit de forma explícita',
     ];
-    const english = ['arrives through', 'resolves to', 'field, variable or construction', 'waits on', 'was removed in', 'is deprecated', 'does not send', 'is not numeric', 'not shown', 'expired on', 'kubectl not found', 'in-process job scheduler'];
+    const english = ['unknown field', 'must set', 'should set', 'set backoffLimit explicitly', 'arrives through', 'resolves to', 'field, variable or construction', 'waits on', 'was removed in', 'is deprecated', 'does not send', 'is not numeric', 'not shown', 'expired on', 'kubectl not found', 'in-process job scheduler'];
     const text = toText([report], 'es', false);
     const json = toJson([report], 'es');
     const sarif = toSarif([report], 'es');
