@@ -69,6 +69,8 @@ export interface CheckMessages {
   readonly driftModified: string;
   readonly driftMissing: string;
   readonly driftStale: string;
+  readonly driftNoProjenrc: (repo: string) => string;
+  readonly driftProjenrcFailed: (output: string) => string;
   // Reading the repository
   readonly folderUnreadable: (code: string) => string;
   readonly gitignoreUnreadable: string;
@@ -131,6 +133,8 @@ const en: CheckMessages = {
   driftModified: 'edited by hand; run npx projen, or express the change in .projenrc.ts',
   driftMissing: 'missing; run npx projen, or express the change in .projenrc.ts',
   driftStale: 'no longer generated (npx projen deletes it); run npx projen, or express the change in .projenrc.ts',
+  driftNoProjenrc: (repo) => `${repo} has no .projenrc.ts: not a batch-job repository (example: batch-job check --drift path/to/generated-repo)`,
+  driftProjenrcFailed: (output) => `.projenrc.ts failed:\n${output}`,
   folderUnreadable: (code) => `folder not readable: ${code}`,
   gitignoreUnreadable: '.gitignore not readable; its patterns were not applied',
   fileLimit: (max) => `stopped listing after ${max} files`,
@@ -197,6 +201,8 @@ const es: CheckMessages = {
   driftModified: 'editado a mano; ejecuta npx projen, o expresa el cambio en .projenrc.ts',
   driftMissing: 'falta; ejecuta npx projen, o expresa el cambio en .projenrc.ts',
   driftStale: 'ya no se genera (npx projen lo borra); ejecuta npx projen, o expresa el cambio en .projenrc.ts',
+  driftNoProjenrc: (repo) => `${repo} no tiene .projenrc.ts: no es un repositorio de batch-job (ejemplo: batch-job check --drift ruta/al/repo-generado)`,
+  driftProjenrcFailed: (output) => `.projenrc.ts falló:\n${output}`,
   folderUnreadable: (code) => `carpeta no legible: ${code}`,
   gitignoreUnreadable: '.gitignore no legible; sus patrones no se aplicaron',
   fileLimit: (max) => `se dejó de listar tras ${max} archivos`,

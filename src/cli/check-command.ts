@@ -54,7 +54,7 @@ export async function runCheck(
       // Only --drift runs projen (through the repo's .projenrc.ts): the rest of check never loads it.
       const { findDrift, DriftCheckError } = await import('../check/drift.js');
       const found = await findDrift(repo.root).catch((error: unknown) => {
-        throw error instanceof DriftCheckError ? new CheckUsageError(error.message) : error;
+        throw error instanceof DriftCheckError ? new CheckUsageError(error.text[lang]) : error;
       });
       drifts.push(...found);
       report = withFindings(report, driftFindings(found));
