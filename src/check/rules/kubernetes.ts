@@ -211,14 +211,14 @@ function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, s
     if (source) rendered.set(source.o, obj);
     else unmatched.push(obj);
   }
-  const below = sources.map((s) => s.o);
+  const included = sources.map((s) => s.o);
   // A kustomization may rename an object (a one-off Job takes the pinned image tag in its name): match what is
   // left by kind and recommended labels, when exactly one file object fits.
   const labelsOf = (o: KubeObject) => (o.metadata?.labels ?? {}) as Record<string, string>;
   const sameApp = (a: KubeObject, b: KubeObject) =>
     ['app.kubernetes.io/name', 'app.kubernetes.io/component'].every((key) => labelsOf(a)[key] !== undefined && labelsOf(a)[key] === labelsOf(b)[key]);
   for (const obj of unmatched) {
-    const candidates = below.filter((o) => o.obj.kind === obj.kind && !rendered.has(o) && sameApp(o.obj, obj));
+    const candidates = included.filter((o) => o.obj.kind === obj.kind && !rendered.has(o) && sameApp(o.obj, obj));
     if (candidates.length === 1) rendered.set(candidates[0]!, obj);
   }
 }
