@@ -1,5 +1,5 @@
-import { findRule, type RuleSeverity } from '../policy/rules.js';
-import type { CheckFinding, CheckNote } from './finding.js';
+import { findRule, type Bilingual, type RuleSeverity } from '../policy/rules.js';
+import { messageFields, type CheckFinding, type CheckNote } from './finding.js';
 import type { RepoFiles } from './walk.js';
 
 /** What a rule family gets: the files, and one way to report. */
@@ -9,7 +9,8 @@ export interface CheckContext {
   readonly kubectl: boolean;
   /** Absolute root on disk, when the repository is on disk. */
   readonly root?: string;
-  report(rule: string, file: string, line: number | undefined, message: string, extra?: { severity?: RuleSeverity; detail?: string; column?: number }): void;
+  /** `message` in both languages: build it with `say` from `messages.ts`. */
+  report(rule: string, file: string, line: number | undefined, message: Bilingual, extra?: { severity?: RuleSeverity; detail?: string; column?: number }): void;
   note(note: CheckNote): void;
 }
 
@@ -28,7 +29,7 @@ export function createContext(files: RepoFiles, options: { kubectl: boolean; roo
         file,
         ...(line !== undefined ? { line } : {}),
         ...(extra.column !== undefined ? { column: extra.column } : {}),
-        message,
+        ...messageFields(message),
         ...(extra.detail !== undefined ? { detail: extra.detail } : {}),
       });
     },

@@ -5,6 +5,8 @@ import { createTwoFilesPatch } from 'diff';
 import { execa } from 'execa';
 import { managedFiles } from '../cli/plan.js';
 import { DRIFT_OUTDIR_ENV } from '../project/batch-job-project.js';
+import type { Bilingual } from '../policy/rules.js';
+import { say } from './messages.js';
 
 export type DriftKind = 'modified' | 'missing' | 'stale';
 
@@ -16,18 +18,23 @@ export interface Drift {
   readonly diff: string;
 }
 
-export class DriftCheckError extends Error {}
+/** Why the drift check could not run, in both languages (`message` is the English text). */
+export class DriftCheckError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en);
+  }
+}
 
 /**
  * Re-synthesises the repo from its own `.projenrc.ts` (with the policy version installed in it) into a
  * scratch directory and compares every managed file. Nothing in the repo is written.
  */
 export async function findDrift(repo: string): Promise<Drift[]> {
-  if (!existsSync(join(repo, '.projenrc.ts'))) throw new DriftCheckError(`${repo} has no .projenrc.ts: not a batch-job repository`);
+  if (!existsSync(join(repo, '.projenrc.ts'))) throw new DriftCheckError(say((m) => m.driftNoProjenrc(repo)));
   const scratch = mkdtempSync(join(tmpdir(), 'batch-job-drift-'));
   try {
     const run = await execa(process.execPath, ['.projenrc.ts'], { cwd: repo, reject: false, all: true, env: { [DRIFT_OUTDIR_ENV]: scratch } });
-    if (run.exitCode !== 0) throw new DriftCheckError(`.projenrc.ts failed:\n${String(run.all)}`);
+    if (run.exitCode !== 0) throw new DriftCheckError(say((m) => m.driftProjenrcFailed(String(run.all))));
     const expected = managedFiles(scratch);
     const drifts: Drift[] = [];
     for (const path of [...expected].sort()) {

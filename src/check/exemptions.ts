@@ -2,6 +2,7 @@ import { matchesGlob } from 'node:path';
 import { findRule } from '../policy/rules.js';
 import type { CheckContext } from './context.js';
 import type { CheckFinding, ExemptedFinding } from './finding.js';
+import { say } from './messages.js';
 import { parseYamlFile } from './yaml-source.js';
 
 /** The repository's exemptions file, at its root. */
@@ -37,7 +38,7 @@ export function applyExemptions(ctx: CheckContext, findings: readonly CheckFindi
   const doc = parsed.docs[0];
   const list = (doc?.value as { exemptions?: unknown } | undefined)?.exemptions;
   if (parsed.error || !doc || !Array.isArray(list)) {
-    ctx.report('exemption-invalid', EXEMPTIONS_FILE, parsed.error?.line ?? 1, 'expected a top-level "exemptions:" list');
+    ctx.report('exemption-invalid', EXEMPTIONS_FILE, parsed.error?.line ?? 1, say((m) => m.exemptionsNotList));
     return { kept: [...findings], exempted: [] };
   }
   const active: Exemption[] = [];
@@ -47,13 +48,13 @@ export function applyExemptions(ctx: CheckContext, findings: readonly CheckFindi
     const e = raw as Partial<Record<keyof Exemption, unknown>>;
     const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : String(e.expires ?? '');
     const missing: string[] = (['rule', 'path', 'justification'] as const).filter((k) => typeof e[k] !== 'string' || (e[k] as string).trim() === '');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(expires)) missing.push('expires (YYYY-MM-DD)');
-    if (missing.length > 0) {
-      ctx.report('exemption-invalid', EXEMPTIONS_FILE, line, `exemption ${i + 1} lacks ${missing.join(', ')}`);
+    const badDate = !/^\d{4}-\d{2}-\d{2}$/.test(expires);
+    if (missing.length > 0 || badDate) {
+      ctx.report('exemption-invalid', EXEMPTIONS_FILE, line, say((m) => m.exemptionIncomplete(i + 1, badDate ? [...missing, m.exemptionExpiresField] : missing)));
     } else if (!findRule(e.rule as string)) {
-      ctx.report('exemption-invalid', EXEMPTIONS_FILE, line, `exemption ${i + 1} names unknown rule ${JSON.stringify(e.rule)}`);
+      ctx.report('exemption-invalid', EXEMPTIONS_FILE, line, say((m) => m.exemptionUnknownRule(i + 1, e.rule as string)));
     } else if (expires < day) {
-      ctx.report('exemption-expired', EXEMPTIONS_FILE, line, `exemption for ${e.rule as string} on ${e.path as string} expired on ${expires}`);
+      ctx.report('exemption-expired', EXEMPTIONS_FILE, line, say((m) => m.exemptionExpired(e.rule as string, e.path as string, expires)));
     } else {
       active.push({ rule: e.rule as string, path: e.path as string, justification: e.justification as string, expires });
     }

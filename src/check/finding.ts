@@ -1,4 +1,5 @@
-import type { RuleSeverity } from '../policy/rules.js';
+import type { Lang } from '../cli/i18n.js';
+import type { Bilingual, RuleSeverity } from '../policy/rules.js';
 
 /** One rule broken at one place. Paths are repository-relative with `/` separators. */
 export interface CheckFinding {
@@ -11,6 +12,8 @@ export interface CheckFinding {
   readonly column?: number;
   /** English detail naming the exact field, package or symbol; never a secret's value. */
   readonly message: string;
+  /** The same detail in Spanish (`messageIn` picks by language; findings made outside `check` may lack it). */
+  readonly messageEs?: string;
   /** The validator's own rule id when the finding comes from `src/validation/` (e.g. `container-resources`). */
   readonly detail?: string;
 }
@@ -21,7 +24,19 @@ export type NoteKind = 'too-large' | 'binary' | 'unreadable' | 'symlink-outside'
 export interface CheckNote {
   readonly kind: NoteKind;
   readonly file?: string;
+  /** English. */
   readonly message: string;
+  readonly messageEs?: string;
+}
+
+/** A finding's or note's text in the report language. */
+export function messageIn(item: { readonly message: string; readonly messageEs?: string }, lang: Lang): string {
+  return lang === 'es' ? (item.messageEs ?? item.message) : item.message;
+}
+
+/** The fields of a finding or note that carry `text`. */
+export function messageFields(text: Bilingual): { message: string; messageEs: string } {
+  return { message: text.en, messageEs: text.es };
 }
 
 /** A finding an exemption silenced, kept for the JSON report so reviewers see what is waived. */

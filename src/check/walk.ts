@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { CheckNote } from './finding.js';
+import { messageFields, type CheckNote } from './finding.js';
+import { say } from './messages.js';
 
 /** A repository's files as `check` sees them: relative paths and lazy reads, from disk or from memory. */
 export interface RepoFiles {
@@ -15,6 +16,11 @@ export interface RepoFiles {
 export interface WalkLimits {
   /** Larger files are skipped with a note. @default 2 MiB */
   readonly maxFileBytes?: number;
+  /**
+   * Characters of file text kept after a first read, so the rule families that look at the same file (YAML: job
+   * registrations, Kubernetes, secrets; C#: code rules, job registrations) read it from disk once. @default 64 Mi
+   */
+  readonly cacheChars?: number;
   /** Stop listing after this many files (with a note). @default 500000 */
   readonly maxFiles?: number;
 }
@@ -68,7 +74,7 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
     try {
       entries = readdirSync(abs, { withFileTypes: true });
     } catch (error) {
-      notes.push({ kind: 'unreadable', file: dirRel || '.', message: `folder not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      notes.push({ kind: 'unreadable', file: dirRel || '.', ...messageFields(say((m) => m.folderUnreadable(errorCode(error)))) });
       return;
     }
     const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
@@ -78,13 +84,13 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
         ignores.push({ base: dirRel, ig: ignore().add(readFileSync(join(abs, '.gitignore'), 'utf8')) });
         pushed = true;
       } catch {
-        notes.push({ kind: 'unreadable', file: dirRel ? `${dirRel}/.gitignore` : '.gitignore', message: '.gitignore not readable; its patterns were not applied' });
+        notes.push({ kind: 'unreadable', file: dirRel ? `${dirRel}/.gitignore` : '.gitignore', ...messageFields(say((m) => m.gitignoreUnreadable)) });
       }
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (paths.length >= maxFiles) {
-        if (!notes.some((n) => n.kind === 'file-limit')) notes.push({ kind: 'file-limit', message: `stopped listing after ${maxFiles} files` });
+        if (!notes.some((n) => n.kind === 'file-limit')) notes.push({ kind: 'file-limit', ...messageFields(say((m) => m.fileLimit(maxFiles))) });
         break;
       }
       const rel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
@@ -101,12 +107,12 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
         try {
           const target = realpathSync(join(abs, entry.name));
           if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-            notes.push({ kind: 'symlink-outside', file: rel, message: 'symbolic link points outside the scanned folder; not followed' });
+            notes.push({ kind: 'symlink-outside', file: rel, ...messageFields(say((m) => m.symlinkOutside)) });
           } else if (statSync(target).isFile()) {
             paths.push(rel);
           }
         } catch {
-          notes.push({ kind: 'unreadable', file: rel, message: 'broken symbolic link' });
+          notes.push({ kind: 'unreadable', file: rel, ...messageFields(say((m) => m.symlinkBroken)) });
         }
       } else if (entry.isFile() && isRelevant(rel) && (ALWAYS_READ.test(rel) || !ignored(rel, false))) {
         paths.push(rel);
@@ -117,32 +123,45 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
   visit('');
   paths.sort();
 
+  // Files that gave a note are remembered too: a second family asking again neither re-reads nor repeats the note.
+  const cache = new Map<string, string | undefined>();
+  let cacheLeft = limits.cacheChars ?? 64 * 1024 * 1024;
   const read = (path: string): string | undefined => {
-    // One open, fstat and read per file: a symbolic link was checked to stay inside the root when listed, and
-    // fstat of the open file gives the size of what is actually read.
+    if (cache.has(path)) return cache.get(path);
+    const text = readOnce(path);
+    if (text === undefined) cache.set(path, undefined);
+    else if (text.length <= cacheLeft) {
+      cache.set(path, text);
+      cacheLeft -= text.length;
+    }
+    return text;
+  };
+  // Most files fit in one shared buffer: one open, read and close each, without an fstat or a buffer per file.
+  const shared = Buffer.allocUnsafe(SHARED_READ_BYTES);
+  const readOnce = (path: string): string | undefined => {
+    // A symbolic link was checked to stay inside the root when listed; only a file that fills the shared buffer
+    // is measured (fstat of the open file: the size of what is actually read).
     let fd: number | undefined;
     try {
-      fd = openSync(join(root, path), 'r');
-      const size = fstatSync(fd).size;
+      fd = openSync(`${root}/${path}`, 'r');
+      let content = shared.subarray(0, readInto(fd, shared, 0));
+      const size = content.length === shared.length ? fstatSync(fd).size : content.length;
       if (size > maxBytes) {
-        notes.push({ kind: 'too-large', file: path, message: `skipped: ${size} bytes is over the ${maxBytes}-byte limit` });
+        notes.push({ kind: 'too-large', file: path, ...messageFields(say((m) => m.tooLarge(size, maxBytes))) });
         return undefined;
       }
-      const buffer = Buffer.allocUnsafe(size);
-      let filled = 0;
-      while (filled < size) {
-        const n = readSync(fd, buffer, filled, size - filled, filled);
-        if (n === 0) break;
-        filled += n;
+      if (content.length === shared.length) {
+        const whole = Buffer.allocUnsafe(Math.max(size, shared.length));
+        shared.copy(whole);
+        content = whole.subarray(0, shared.length + readInto(fd, whole, shared.length));
       }
-      const content = buffer.subarray(0, filled);
       if (content.subarray(0, 8192).includes(0)) {
-        notes.push({ kind: 'binary', file: path, message: 'skipped: binary content' });
+        notes.push({ kind: 'binary', file: path, ...messageFields(say((m) => m.binary)) });
         return undefined;
       }
       return content.toString('utf8');
     } catch (error) {
-      notes.push({ kind: 'unreadable', file: path, message: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      notes.push({ kind: 'unreadable', file: path, ...messageFields(say((m) => m.fileUnreadable(errorCode(error)))) });
       return undefined;
     } finally {
       if (fd !== undefined) closeSync(fd);
@@ -150,6 +169,22 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
   };
   return { paths, read, notes };
 }
+
+/** Bytes read per file before its size is asked for (most source files and manifests are smaller). */
+const SHARED_READ_BYTES = 64 * 1024;
+
+/** Reads from `fd` at its current offset into `buffer` from `start` until the buffer is full or the file ends. */
+function readInto(fd: number, buffer: Buffer, start: number): number {
+  let filled = start;
+  while (filled < buffer.length) {
+    const n = readSync(fd, buffer, filled, buffer.length - filled, null);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled - start;
+}
+
+const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
 
 function isAssetsReadable(path: string): boolean {
   try {

@@ -1,6 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Drift } from '../check/drift.js';
-import type { CheckFinding, RepoReport } from '../check/finding.js';
+import { messageFields, type CheckFinding, type RepoReport } from '../check/finding.js';
+import { say } from '../check/messages.js';
 import { exitCodeFor, toJson, toSarif, type FailOn } from '../check/format/report.js';
 import { toText, useColour } from '../check/format/text.js';
 import { checkDirectory, repositoriesFor, withFindings } from '../check/run.js';
@@ -53,7 +54,7 @@ export async function runCheck(
       // Only --drift runs projen (through the repo's .projenrc.ts): the rest of check never loads it.
       const { findDrift, DriftCheckError } = await import('../check/drift.js');
       const found = await findDrift(repo.root).catch((error: unknown) => {
-        throw error instanceof DriftCheckError ? new CheckUsageError(error.message) : error;
+        throw error instanceof DriftCheckError ? new CheckUsageError(error.text[lang]) : error;
       });
       drifts.push(...found);
       report = withFindings(report, driftFindings(found));
@@ -69,6 +70,6 @@ export async function runCheck(
 }
 
 function driftFindings(drifts: readonly Drift[]): CheckFinding[] {
-  const kinds = { modified: 'edited by hand', missing: 'missing', stale: 'no longer generated (npx projen deletes it)' };
-  return drifts.map((d) => ({ rule: 'drift', severity: 'error', file: d.path, message: `${kinds[d.kind]}; run npx projen, or express the change in .projenrc.ts` }));
+  const kinds = { modified: say((m) => m.driftModified), missing: say((m) => m.driftMissing), stale: say((m) => m.driftStale) };
+  return drifts.map((d) => ({ rule: 'drift', severity: 'error', file: d.path, ...messageFields(kinds[d.kind]) }));
 }

@@ -19,6 +19,8 @@ export interface Finding {
   /** Field path in the object, apiserver style: `spec.jobTemplate.spec.template.spec.containers[0].image`. */
   readonly path: string;
   readonly message: string;
+  /** The same message in Spanish, where the validator has one (`batch-job check --lang es` shows it). */
+  readonly messageEs?: string;
   /** `Kind/name` of the object, for reports. */
   readonly object: string;
 }

@@ -49,4 +49,20 @@ describe('batch-job check (as the generated CI calls it)', () => {
     const json = JSON.parse((await run(['check', bad, '--format', 'json'], root)).stdout);
     expect(json.repositories[0].findings.map((f: { rule: string }) => f.rule)).toContain('dockerfile-non-root-user');
   });
+
+  it('a Spanish locale (LANG=es_ES.UTF-8, no --lang) gives Spanish details in text and SARIF; rule ids stay', async () => {
+    const bad = join(root, 'legacy-es');
+    mkdirSync(join(bad, '.git'), { recursive: true });
+    writeFileSync(join(bad, 'Dockerfile'), 'FROM mcr.microsoft.com/dotnet/runtime:latest\n');
+    const env = { LANG: 'es_ES.UTF-8' };
+    const text = (await run(['check', bad], root, env)).stdout;
+    expect(text).toContain('FROM dotnet/runtime:latest usa la etiqueta latest');
+    expect(text).toContain('la etapa final no tiene USER: el contenedor se ejecuta como root');
+    expect(text).toContain('no hay .dockerignore');
+    expect(text).not.toMatch(/runs as root|enter the build context/);
+    const sarif = JSON.parse((await run(['check', bad, '--format', 'sarif'], root, env)).stdout);
+    const results = sarif.runs[0].results as { ruleId: string; message: { text: string } }[];
+    expect(results.map((r) => r.ruleId)).toContain('dockerfile-non-root-user');
+    expect(results.find((r) => r.ruleId === 'dockerfile-non-root-user')!.message.text).toContain('la etapa final no tiene USER');
+  });
 });

@@ -69,16 +69,21 @@ export function enclosingNamespace(node: Node): string {
   for (let n: Node | null = node.parent; n; n = n.parent) {
     if (n.type === 'namespace_declaration') parts.unshift(nameText(n.childForFieldName('name')!));
   }
-  const root = rootOf(node);
-  const fileScoped = root.namedChildren.find((c) => c?.type === 'file_scoped_namespace_declaration');
-  if (fileScoped) parts.unshift(nameText(fileScoped.childForFieldName('name')!));
+  const fileScoped = fileScopedNamespace(node.tree);
+  if (fileScoped !== '') parts.unshift(fileScoped);
   return parts.join('.');
 }
 
-function rootOf(node: Node): Node {
-  let n = node;
-  while (n.parent) n = n.parent;
-  return n;
+/** A file's `namespace X;` (or `''`), looked up once per tree: every name resolution in the file asks for it. */
+const fileScopedNamespaces = new WeakMap<Tree, string>();
+function fileScopedNamespace(tree: Tree): string {
+  let ns = fileScopedNamespaces.get(tree);
+  if (ns === undefined) {
+    const declaration = tree.rootNode.namedChildren.find((c) => c?.type === 'file_scoped_namespace_declaration');
+    ns = declaration ? nameText(declaration.childForFieldName('name')!) : '';
+    fileScopedNamespaces.set(tree, ns);
+  }
+  return ns;
 }
 
 /**

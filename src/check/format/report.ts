@@ -3,7 +3,7 @@ import type { Lang } from '../../cli/i18n.js';
 import { policy } from '../../policy/index.js';
 import { findRule, rules, RULE_DOCS_BASE, type RuleSeverity } from '../../policy/rules.js';
 import { packageJson } from '../../util/package-info.js';
-import type { CheckFinding, RepoReport } from '../finding.js';
+import { messageIn, type CheckFinding, type RepoReport } from '../finding.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -40,7 +40,7 @@ export const JSON_REPORT_VERSION = 1;
 
 export function toJson(reports: readonly RepoReport[], lang: Lang): string {
   const all = reports.flatMap((r) => r.findings);
-  const withTitle = (f: CheckFinding) => ({ ...f, title: findRule(f.rule)?.title[lang] ?? f.rule, helpUri: ruleDocUri(f.rule) });
+  const withTitle = <T extends CheckFinding>({ messageEs, ...f }: T) => ({ ...f, message: messageIn({ message: f.message, messageEs }, lang), title: findRule(f.rule)?.title[lang] ?? f.rule, helpUri: ruleDocUri(f.rule) });
   const body = {
     version: JSON_REPORT_VERSION,
     tool: { name: 'batch-job', version: packageJson.version, policyVersion: policy.version },
@@ -52,7 +52,7 @@ export function toJson(reports: readonly RepoReport[], lang: Lang): string {
       summary: summarize(r.findings),
       findings: r.findings.map(withTitle),
       exempted: r.exempted.map(withTitle),
-      notes: r.notes,
+      notes: r.notes.map(({ messageEs, ...n }) => ({ ...n, message: messageIn({ message: n.message, messageEs }, lang) })),
     })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
@@ -90,7 +90,7 @@ export function toSarif(reports: readonly RepoReport[], lang: Lang): string {
         executionSuccessful: true,
         toolExecutionNotifications: r.notes.map((n) => ({
           level: 'note',
-          message: { text: n.message },
+          message: { text: messageIn(n, lang) },
           ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(n.file), uriBaseId: 'SRCROOT' } } }] } : {}),
         })),
       },
@@ -99,7 +99,7 @@ export function toSarif(reports: readonly RepoReport[], lang: Lang): string {
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule) ?? -1,
       level: f.severity,
-      message: { text: `${findRule(f.rule)?.title[lang] ?? f.rule}: ${f.message}` },
+      message: { text: `${findRule(f.rule)?.title[lang] ?? f.rule}: ${messageIn(f, lang)}` },
       locations: [
         {
           physicalLocation: {

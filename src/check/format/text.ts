@@ -1,6 +1,6 @@
 import type { Lang } from '../../cli/i18n.js';
 import { findRule } from '../../policy/rules.js';
-import type { CheckFinding, RepoReport } from '../finding.js';
+import { messageIn, type CheckFinding, type RepoReport } from '../finding.js';
 import { summarize } from './report.js';
 
 const labels = {
@@ -28,10 +28,10 @@ export function toText(reports: readonly RepoReport[], lang: Lang, colour: boole
       for (const f of findings) {
         const where = f.line === undefined ? '-' : `${f.line}${f.column ? `:${f.column}` : ''}`;
         const sev = f.severity === 'error' ? paint(31, l.error.padEnd(7)) : paint(33, l.warning.padEnd(7));
-        lines.push(`  ${where.padEnd(8)} ${sev} ${paint(2, f.rule)}  ${findRule(f.rule)?.title[lang] ?? ''}: ${f.message}`);
+        lines.push(`  ${where.padEnd(8)} ${sev} ${paint(2, f.rule)}  ${findRule(f.rule)?.title[lang] ?? ''}: ${messageIn(f, lang)}`);
       }
     }
-    for (const n of r.notes) lines.push(paint(36, `${l.note}: ${n.file ? `${n.file}: ` : ''}${n.message}`));
+    for (const n of r.notes) lines.push(paint(36, `${l.note}: ${n.file ? `${n.file}: ` : ''}${messageIn(n, lang)}`));
     if (r.exempted.length > 0) lines.push(l.exempted(r.exempted.length));
     const s = summarize(r.findings);
     lines.push(r.findings.length === 0 ? `${l.clean} ${l.scanned(r.filesScanned)}` : `${l.totals(s.errors, s.warnings)} ${l.scanned(r.filesScanned)}`);

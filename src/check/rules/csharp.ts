@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { hostedServiceTypes, schedulerNamespaces, timerTypes } from '../../policy/rules.js';
 import type { CheckContext } from '../context.js';
+import { say } from '../messages.js';
+import type { Bilingual } from '../../policy/rules.js';
 import { buildNameIndex, lineOf, loadCSharpParser, nameText, parseCSharp, resolveName, type CSharpFile, type NameIndex } from '../csharp/parser.js';
 
 /** Words without which a file cannot break a C# rule: only files containing one are parsed. */
@@ -72,7 +74,7 @@ export async function checkCSharp(ctx: CheckContext): Promise<{ parsed: number; 
 
 function checkFile(ctx: CheckContext, path: string, text: string, file: CSharpFile, index: NameIndex): void {
   const seen = new Set<string>();
-  const report = (rule: string, node: Node | number, message: string) => {
+  const report = (rule: string, node: Node | number, message: Bilingual) => {
     const line = typeof node === 'number' ? node : lineOf(node);
     const key = `${rule}:${line}`;
     if (seen.has(key)) return;
@@ -80,7 +82,7 @@ function checkFile(ctx: CheckContext, path: string, text: string, file: CSharpFi
     ctx.report(rule, path, line, message, typeof node === 'number' ? {} : { column: node.startPosition.column + 1 });
   };
   for (const u of file.usings) {
-    if (inScheduler(u.target)) report('csharp-scheduler-api', u.line, u.alias ? `using ${u.alias} = ${u.target}` : `using ${u.isStatic ? 'static ' : ''}${u.target}`);
+    if (inScheduler(u.target)) report('csharp-scheduler-api', u.line, say((m) => m.usingDirective(u.alias ? `using ${u.alias} = ${u.target}` : `using ${u.isStatic ? 'static ' : ''}${u.target}`)));
   }
   const aliases = new Set([...file.usings, ...index.globalUsings].filter((u) => u.alias).map((u) => u.alias!));
   const checkName = (node: Node): void => {
@@ -91,14 +93,14 @@ function checkFile(ctx: CheckContext, path: string, text: string, file: CSharpFi
     if (schedulerNamespaces.includes(head) || aliases.has(head)) {
       const candidates = resolveName(file, index, node, written);
       if (candidates.length > 0 && inScheduler(candidates[0]!)) {
-        report('csharp-scheduler-api', node, written === candidates[0] ? written : `${written} resolves to ${candidates[0]}`);
+        report('csharp-scheduler-api', node, say((m) => (written === candidates[0] ? m.schedulerName(written) : m.resolvesTo(written, candidates[0]!))));
         return;
       }
     }
     if (last === 'Timer' && !isDeclarationName(node)) {
       const hit = resolveName(file, index, node, written).find((c) => timerTypes.includes(c));
       if (hit) {
-        report('csharp-timer', node, written === hit ? `${hit} field, variable or construction` : `${written} is ${hit}`);
+        report('csharp-timer', node, say((m) => (written === hit ? m.timerUse(hit) : m.timerAlias(written, hit))));
       }
     }
   };
@@ -125,7 +127,7 @@ function checkFile(ctx: CheckContext, path: string, text: string, file: CSharpFi
         const target = fn.childForFieldName('expression');
         return !!target && resolveName(file, index, target, nameText(target)).includes('System.Threading.Tasks.Task');
       });
-      if (waits) report('csharp-background-loop', loop, `${cls.childForFieldName('name')?.text ?? 'a hosted service'} waits on Task.Delay/PeriodicTimer in a loop`);
+      if (waits) report('csharp-background-loop', loop, say((m) => m.backgroundLoop(cls.childForFieldName('name')?.text)));
     }
   };
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { CheckContext } from '../context.js';
+import { say } from '../messages.js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,31 +37,31 @@ export function checkDockerfiles(ctx: CheckContext): void {
       if (!name || stages.has(name.toLowerCase()) || name === 'scratch' || name.includes('$')) continue;
       const tag = from.getImageTag();
       if (from.getImageDigest()) continue;
-      if (!tag) ctx.report('dockerfile-base-tag', path, line(from.getRange()), `FROM ${name} has no tag (Docker pulls latest)`);
-      else if (tag.toLowerCase() === 'latest') ctx.report('dockerfile-base-tag', path, line(from.getRange()), `FROM ${name}:latest`);
+      if (!tag) ctx.report('dockerfile-base-tag', path, line(from.getRange()), say((m) => m.baseUntagged(name)));
+      else if (tag.toLowerCase() === 'latest') ctx.report('dockerfile-base-tag', path, line(from.getRange()), say((m) => m.baseLatest(name)));
     }
     const final = froms[froms.length - 1]!;
-    if (froms.length < 2) ctx.report('dockerfile-multi-stage', path, line(final.getRange()), 'one FROM: the SDK and sources ship in the image');
+    if (froms.length < 2) ctx.report('dockerfile-multi-stage', path, line(final.getRange()), say((m) => m.singleStage));
     const finalImage = final.getImage() ?? '';
     if (BUILD_IMAGE.test(final.getImageName() ?? '')) {
-      ctx.report('dockerfile-runtime-image', path, line(final.getRange()), `the final stage runs on ${finalImage}, a build image`);
+      ctx.report('dockerfile-runtime-image', path, line(final.getRange()), say((m) => m.buildImageFinal(finalImage)));
     }
     const finalLine = final.getRange().start.line;
     const users = dockerfile.getInstructions().filter((i) => i.getKeyword() === 'USER' && i.getRange().start.line > finalLine);
     const lastUser = users[users.length - 1];
     const user = lastUser?.getArgumentsContent()?.trim().split(':')[0] ?? '';
     if (!lastUser) {
-      ctx.report('dockerfile-non-root-user', path, line(final.getRange()), 'the final stage has no USER: the container runs as root');
+      ctx.report('dockerfile-non-root-user', path, line(final.getRange()), say((m) => m.noUser));
     } else if (user.startsWith('$')) {
       // `USER $APP_UID`: the .NET images define it (1654); the builder substitutes it, so it cannot be checked here.
     } else if (!/^\d+$/.test(user)) {
-      ctx.report('dockerfile-non-root-user', path, line(lastUser.getRange()), `USER ${user} is not numeric: Kubernetes cannot verify runAsNonRoot`);
+      ctx.report('dockerfile-non-root-user', path, line(lastUser.getRange()), say((m) => m.userNotNumeric(user)));
     } else if (Number(user) === 0) {
-      ctx.report('dockerfile-non-root-user', path, line(lastUser.getRange()), 'USER 0 is root');
+      ctx.report('dockerfile-non-root-user', path, line(lastUser.getRange()), say((m) => m.userRoot));
     }
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
     if (!paths.includes(`${dir}.dockerignore`) && !paths.includes(`${path}.dockerignore`)) {
-      ctx.report('dockerfile-dockerignore', path, undefined, `no ${dir}.dockerignore: bin/, obj/, .git and local settings enter the build context`);
+      ctx.report('dockerfile-dockerignore', path, undefined, say((m) => m.noDockerignore(`${dir}.dockerignore`)));
     }
   }
 }

@@ -1,5 +1,7 @@
 import { matchesBanned, policy } from '../../policy/index.js';
 import type { CheckContext } from '../context.js';
+import { messageFields } from '../finding.js';
+import { say } from '../messages.js';
 import { lineAtOffset, lineOfText } from '../yaml-source.js';
 
 const bannedRule = (id: string) => policy.bannedPackages.find((b) => matchesBanned(id, b));
@@ -22,7 +24,7 @@ export function checkDotnetPackages(ctx: CheckContext): void {
       if (text === undefined || !text.includes('Package')) continue;
       for (const m of text.matchAll(PACKAGE_ITEM)) {
         const rule = bannedRule(m[2]!);
-        if (rule) ctx.report('dotnet-banned-package', path, lineAtOffset(text, m.index), `${m[1]} ${m[2]} (${rule.pattern}: ${rule.reason})`);
+        if (rule) ctx.report('dotnet-banned-package', path, lineAtOffset(text, m.index), say((t) => t.bannedPackage(m[1]!, m[2]!, rule.pattern, rule.reason)));
       }
     } else if (name === 'packages.lock.json' || name === 'project.assets.json') {
       const text = ctx.files.read(path);
@@ -31,13 +33,13 @@ export function checkDotnetPackages(ctx: CheckContext): void {
       try {
         json = JSON.parse(text);
       } catch {
-        ctx.note({ kind: 'unreadable', file: path, message: 'not valid JSON' });
+        ctx.note({ kind: 'unreadable', file: path, ...messageFields(say((t) => t.notJson)) });
         continue;
       }
       const graph = name === 'packages.lock.json' ? lockGraph(json) : assetsGraph(json);
       for (const [banned, via] of transitiveHits(graph)) {
         const rule = bannedRule(banned)!;
-        ctx.report('dotnet-banned-package-transitive', path, lineOfText(text, new RegExp(`"${banned.replace(/\./g, '\\.')}(/[^"]*)?"\\s*:\\s*\\{`, 'i')), `${banned} arrives through ${via.join(', ')} (${rule.pattern}: ${rule.reason})`);
+        ctx.report('dotnet-banned-package-transitive', path, lineOfText(text, new RegExp(`"${banned.replace(/\./g, '\\.')}(/[^"]*)?"\\s*:\\s*\\{`, 'i')), say((t) => t.bannedTransitive(banned, via, rule.pattern, rule.reason)));
       }
     }
   }
@@ -60,7 +62,7 @@ function solutionOnlyProjects(ctx: CheckContext): string[] {
     const dir = sln.includes('/') ? sln.slice(0, sln.lastIndexOf('/')) : '';
     for (const m of text.matchAll(sln.toLowerCase().endsWith('.slnx') ? SLNX_PROJECT : SLN_PROJECT)) {
       const path = normalize([dir, m[1]!.replace(/\\/g, '/')].filter(Boolean).join('/'));
-      if (path === undefined) ctx.note({ kind: 'unreadable', file: sln, message: `lists ${m[1]}, outside the scanned folder: not checked` });
+      if (path === undefined) ctx.note({ kind: 'unreadable', file: sln, ...messageFields(say((t) => t.solutionOutside(m[1]!))) });
       else if (!listed.has(path)) extra.add(path);
     }
   }

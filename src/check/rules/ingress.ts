@@ -1,6 +1,7 @@
 import { policy } from '../../policy/index.js';
 import type { KubeObject } from '../../validation/types.js';
 import type { CheckContext } from '../context.js';
+import { say, type CheckMessages } from '../messages.js';
 import type { YamlDoc } from '../yaml-source.js';
 
 /** A Kubernetes object and where it was read. */
@@ -20,8 +21,9 @@ const asObj = (v: unknown): Obj | undefined => (typeof v === 'object' && v !== n
  * security headers missing from what the Ingress really sends (its `custom-headers` ConfigMap) or from an HTTPRoute's
  * `ResponseHeaderModifier`.
  */
-export function checkIngressObjects(ctx: CheckContext, objects: readonly LocatedObject[]): void {
-  const configMaps = new Map(objects.filter((o) => o.obj.kind === 'ConfigMap').map((o) => [o.obj.metadata?.name ?? '', asObj((o.obj as Obj).data) ?? {}]));
+export function checkIngressObjects(ctx: CheckContext, objects: readonly LocatedObject[], namesOf: (o: LocatedObject) => readonly string[] = (o) => [o.obj.metadata?.name ?? '']): void {
+  // A ConfigMap is found by any name it goes by: an Ingress names it as rendered (with a kustomize prefix/suffix).
+  const configMaps = new Map(objects.filter((o) => o.obj.kind === 'ConfigMap').flatMap((o) => namesOf(o).map((name) => [name, asObj((o.obj as Obj).data) ?? {}] as const)));
   for (const o of objects) {
     if (o.obj.kind === 'Ingress') {
       const annotations = asObj(o.obj.metadata?.annotations) ?? {};
@@ -32,7 +34,7 @@ export function checkIngressObjects(ctx: CheckContext, objects: readonly Located
       }
       const custom = annotations[`${NGINX}custom-headers`];
       const sent = typeof custom === 'string' ? Object.keys(configMaps.get(custom.slice(custom.indexOf('/') + 1)) ?? {}) : [];
-      missing(ctx, o, sent, 'metadata.annotations', typeof custom === 'string' ? `custom-headers ConfigMap ${custom}` : 'no custom-headers annotation');
+      missing(ctx, o, sent, 'metadata.annotations', (m) => (typeof custom === 'string' ? m.customHeadersConfigMap(custom) : m.noCustomHeaders));
     } else if (o.obj.kind === 'HTTPRoute') {
       const rules = (asObj((o.obj as Obj).spec)?.rules as unknown[] | undefined) ?? [];
       const sent = rules.flatMap((r) =>
@@ -41,7 +43,7 @@ export function checkIngressObjects(ctx: CheckContext, objects: readonly Located
           return [...((m?.set as unknown[]) ?? []), ...((m?.add as unknown[]) ?? [])].map((h) => String(asObj(h)?.name ?? ''));
         }),
       );
-      missing(ctx, o, sent, 'spec.rules', 'ResponseHeaderModifier');
+      missing(ctx, o, sent, 'spec.rules', (m) => m.responseHeaderModifier);
     }
   }
 }
@@ -54,17 +56,17 @@ function headerPairs(block: string): [string, string][] {
 function deprecatedHeader(ctx: CheckContext, file: string, line: number, name: string, value: string): void {
   const n = name.toLowerCase();
   if (n === 'x-xss-protection' && value !== '0') {
-    ctx.report('ingress-header-deprecated', file, line, `X-XSS-Protection ${JSON.stringify(value)} is deprecated: omit it or send "0"`, { detail: 'header-x-xss-protection' });
+    ctx.report('ingress-header-deprecated', file, line, say((m) => m.xssProtection(value)), { detail: 'header-x-xss-protection' });
   } else if (n === 'feature-policy') {
-    ctx.report('ingress-header-deprecated', file, line, 'Feature-Policy is superseded by Permissions-Policy', { detail: 'header-feature-policy' });
+    ctx.report('ingress-header-deprecated', file, line, say((m) => m.featurePolicy), { detail: 'header-feature-policy' });
   } else if (n === 'set-cookie') {
-    ctx.report('ingress-set-cookie', file, line, 'Set-Cookie at the ingress: cookie attributes belong to the app');
+    ctx.report('ingress-set-cookie', file, line, say((m) => m.setCookie));
   }
 }
 
-function missing(ctx: CheckContext, o: LocatedObject, sent: readonly string[], path: string, source: string): void {
+function missing(ctx: CheckContext, o: LocatedObject, sent: readonly string[], path: string, source: (m: CheckMessages) => string): void {
   const have = new Set(sent.map((s) => s.toLowerCase()));
   const absent = Object.keys(policy.securityHeaders).filter((h) => !have.has(h.toLowerCase()));
   if (absent.length === 0) return;
-  ctx.report('ingress-headers-missing', o.file, o.doc.lineOf(path), `${o.obj.kind}/${o.obj.metadata?.name ?? '?'} does not send ${absent.join(', ')} (${source})`);
+  ctx.report('ingress-headers-missing', o.file, o.doc.lineOf(path), say((m) => m.headersMissing(`${o.obj.kind}/${o.obj.metadata?.name ?? '?'}`, absent, source(m))));
 }

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { isCiFile, type CheckContext } from '../context.js';
 import { loadCSharpParser } from '../csharp/parser.js';
-import { parseYamlFile } from '../yaml-source.js';
+import { say } from '../messages.js';
+import { parseYamlFile, type YamlDoc } from '../yaml-source.js';
 
 /** The generated job host's entry point: only an app that calls it selects its job by the first argument. */
 const HOST_CALL = /\bJobHost\s*\.\s*RunAsync\s*\(/;
@@ -51,7 +52,10 @@ async function registrations(ctx: CheckContext, files: readonly string[]): Promi
  * generated job host that run exits 2 ("Unknown job") every time. Only for apps that use the job host.
  */
 export async function checkJobRegistrations(ctx: CheckContext): Promise<void> {
-  const manifests: { file: string; line: number; job: string }[] = [];
+  // Most repositories (and every one that does not use the job host) stop here, before any manifest is parsed.
+  const csFiles = ctx.files.paths.filter((p) => p.endsWith('.cs') && !TEST_CODE.test(p)).sort((a, b) => Number(b.endsWith('Program.cs')) - Number(a.endsWith('Program.cs')));
+  if (!csFiles.some((p) => ctx.files.read(p)?.includes('JobHost') && HOST_CALL.test(ctx.files.read(p)!))) return;
+  const manifests: { file: string; doc: YamlDoc; argPath: string; job: string }[] = [];
   for (const path of ctx.files.paths) {
     if (!/\.ya?ml$/i.test(path) || isCiFile(path)) continue;
     const text = ctx.files.read(path);
@@ -62,19 +66,17 @@ export async function checkJobRegistrations(ctx: CheckContext): Promise<void> {
       if (!podPath) continue;
       const pod = podPath.split('.').slice(1).reduce<any>((o, k) => o?.[k], obj.spec);
       const job = pod?.containers?.[0]?.args?.[0];
-      if (typeof job === 'string' && !job.startsWith('-')) manifests.push({ file: path, line: doc.lineOf(`${podPath}.containers[0].args[0]`), job });
+      // The line is looked up only for a finding: it needs the positioned (slower) parse.
+      if (typeof job === 'string' && !job.startsWith('-')) manifests.push({ file: path, doc, argPath: `${podPath}.containers[0].args[0]`, job });
     }
   }
   if (manifests.length === 0) return;
-  // Read only when there is a manifest to compare: the C# files named like the host's entry point come first.
-  const csFiles = ctx.files.paths.filter((p) => p.endsWith('.cs') && !TEST_CODE.test(p)).sort((a, b) => Number(b.endsWith('Program.cs')) - Number(a.endsWith('Program.cs')));
-  if (!csFiles.some((p) => HOST_CALL.test(ctx.files.read(p) ?? ''))) return;
   const { names, complete } = await registrations(ctx, csFiles);
   if (!complete) return;
   for (const m of manifests) {
     if (!names.has(m.job)) {
-      const known = [...names].sort().join(', ') || 'none';
-      ctx.report('job-not-registered', m.file, m.line, `job '${m.job}' is not registered in the app (jobs.Add<…>("${m.job}")); registered: ${known}`);
+      const known = [...names].sort();
+      ctx.report('job-not-registered', m.file, m.doc.lineOf(m.argPath), say((t) => t.jobNotRegistered(m.job, known)));
     }
   }
 }

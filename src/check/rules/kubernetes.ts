@@ -7,10 +7,12 @@ import { kustomizePinnedImages, validatePractices } from '../../validation/pract
 import { validateSchema } from '../../validation/schema/index.js';
 import type { Finding, KubeObject } from '../../validation/types.js';
 import { helmTemplateRoots, isCiFile, type CheckContext } from '../context.js';
-import type { CheckNote } from '../finding.js';
+import { messageFields, type CheckNote } from '../finding.js';
+import { say } from '../messages.js';
 import { parseYamlFile, yaml, type YamlDoc } from '../yaml-source.js';
 import { GRACE_PERIOD_ENV } from '../../components/dotnet/templates.js';
 import { checkIngressObjects, type LocatedObject } from './ingress.js';
+import { KustomizeTree, renderedName, type NameTransform } from '../kustomize.js';
 
 const EXEMPTIONS_FILE = /(^|\/)batch-job\.exemptions\.ya?ml$/;
 const KUSTOMIZATION_FILE = /(^|\/)kustomization\.ya?ml$/;
@@ -48,7 +50,7 @@ export function checkKubernetes(ctx: CheckContext): void {
   const { paths } = ctx.files;
   const helmRoots = helmTemplateRoots(paths);
   for (const root of helmRoots) {
-    if (paths.some((p) => p.startsWith(root))) ctx.note({ kind: 'helm-templates', file: root, message: 'Helm chart templates are Go templates: skipped (values files are still checked for secrets)' });
+    if (paths.some((p) => p.startsWith(root))) ctx.note({ kind: 'helm-templates', file: root, ...messageFields(say((m) => m.helmTemplates)) });
   }
   const parseNotes: { at: number; index: number; note: CheckNote }[] = [];
   const locatedOf = (e: YamlEntry): LocatedObject[] => {
@@ -56,7 +58,7 @@ export function checkKubernetes(ctx: CheckContext): void {
     const parsed = parseYamlFile(e.text!);
     e.text = undefined;
     if (parsed.error) {
-      parseNotes.push({ at: e.notesAt, index: e.index, note: { kind: 'yaml-invalid', file: e.path, message: `not valid YAML at line ${parsed.error.line}: ${parsed.error.message}` } });
+      parseNotes.push({ at: e.notesAt, index: e.index, note: { kind: 'yaml-invalid', file: e.path, ...messageFields(say((m) => m.yamlInvalid(parsed.error!.line, parsed.error!.message))) } });
     }
     const kustomization = KUSTOMIZATION_FILE.test(e.path);
     const located: LocatedObject[] = [];
@@ -91,21 +93,35 @@ export function checkKubernetes(ctx: CheckContext): void {
   const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1);
   const kustomizationByDir = new Map(kustomizations.map((k) => [dirOf(k.file), k]));
   /** The images pinned by the nearest kustomization in the object's folder or above (walking up its ancestors). */
+  const pins = new Map<LocatedObject, string[]>();
   const pinsFor = (o: LocatedObject): string[] => {
     for (let dir = dirOf(o.file); ; dir = dirOf(dir.slice(0, -1))) {
       const k = kustomizationByDir.get(dir);
-      if (k !== undefined && k !== o) return kustomizePinnedImages(k.obj);
+      if (k !== undefined && k !== o) {
+        let pinned = pins.get(k);
+        if (pinned === undefined) pins.set(k, (pinned = kustomizePinnedImages(k.obj)));
+        return pinned;
+      }
       if (dir === '') return [];
     }
   };
 
+  // Only files named kustomization.yaml are kustomize's (a Flux `Kustomization` object elsewhere is not).
+  const tree = new KustomizeTree(kustomizations.filter((k) => KUSTOMIZATION_FILE.test(k.file)), new Set(paths));
   const rendered = new Map<LocatedObject, KubeObject>();
+  /** The names an object goes by: as written, as rendered, and as each kustomization that includes its file names it. */
+  const namesOf = (o: LocatedObject): string[] => {
+    const name = o.obj.metadata?.name ?? '';
+    return [name, rendered.get(o)?.metadata?.name ?? name, ...tree.transformsOf(o.file).map((t) => renderedName(o.obj.kind, name, t))];
+  };
   const validate = (o: LocatedObject): void => {
     const obj = rendered.get(o) ?? o.obj;
     const removed = removedApis.find((api) => api.apiVersion === obj.apiVersion && (api.kinds.length === 0 || api.kinds.includes(obj.kind!)));
     if (removed) {
-      const status = removed.removedIn === 'deprecated' ? 'is deprecated' : `was removed in Kubernetes ${removed.removedIn}`;
-      ctx.report('k8s-deprecated-api', o.file, o.doc.lineOf('apiVersion'), `${obj.kind} ${removed.apiVersion} ${status}: use ${removed.replacement}`);
+      const message = say((m) =>
+        removed.removedIn === 'deprecated' ? m.apiDeprecated(obj.kind!, removed.apiVersion, removed.replacement) : m.apiRemoved(obj.kind!, removed.apiVersion, removed.removedIn, removed.replacement),
+      );
+      ctx.report('k8s-deprecated-api', o.file, o.doc.lineOf('apiVersion'), message);
     }
     // Validate a removed batch API as its replacement, so the rest of the object is still reviewed.
     const subject = removed && removed.replacement.startsWith('batch/') ? { ...obj, apiVersion: removed.replacement } : obj;
@@ -120,17 +136,16 @@ export function checkKubernetes(ctx: CheckContext): void {
     // Rendering matches rendered objects to their sources, so every object is parsed first.
     const located = entries.flatMap(locatedOf);
     flushParseNotes();
-    const below = new Map<LocatedObject, LocatedObject[]>(kustomizations.map((k) => [k, []]));
-    for (const o of located) {
-      for (let dir = dirOf(o.file); ; dir = dirOf(dir.slice(0, -1))) {
-        const k = kustomizationByDir.get(dir);
-        if (k !== undefined && k !== o) below.get(k)!.push(o);
-        if (dir === '') break;
-      }
+    const byFile = new Map<string, LocatedObject[]>();
+    for (const o of located) byFile.set(o.file, [...(byFile.get(o.file) ?? []), o]);
+    // A base is rendered as part of the overlays that include it (path order decides between two overlays).
+    for (const k of kustomizations) {
+      if (!KUSTOMIZATION_FILE.test(k.file) || !tree.isRoot(k)) continue;
+      const sources = tree.filesOf(k).flatMap(({ file, transform }) => (byFile.get(file) ?? []).map((o) => ({ o, transform })));
+      renderKustomization(ctx, k, dirOf(k.file), sources, rendered);
     }
-    for (const k of kustomizations) renderKustomization(ctx, k, dirOf(k.file), below.get(k)!, rendered);
     for (const o of located) validate(o);
-    checkIngressObjects(ctx, located);
+    checkIngressObjects(ctx, located, namesOf);
     return;
   }
 
@@ -143,9 +158,9 @@ export function checkKubernetes(ctx: CheckContext): void {
   }
   flushParseNotes();
   if (kustomizations.length > 0) {
-    ctx.note({ kind: 'kustomize-raw', message: 'kubectl not found: kustomize folders were read raw (images pinned in kustomization.yaml are honoured)' });
+    ctx.note({ kind: 'kustomize-raw', ...messageFields(say((m) => m.kustomizeRaw)) });
   }
-  checkIngressObjects(ctx, ingressInputs);
+  checkIngressObjects(ctx, ingressInputs, namesOf);
 }
 
 /** What the apiserver defaults an unset `terminationGracePeriodSeconds` to. */
@@ -161,7 +176,7 @@ function checkGracePeriodEnv(ctx: CheckContext, o: LocatedObject, obj: KubeObjec
     for (const [e, env] of (container.env ?? []).entries()) {
       if (env.name !== GRACE_PERIOD_ENV || env.value === String(grace)) continue;
       ctx.report('k8s-grace-period-env', o.file, o.doc.lineOf(`${podPath}.containers[${c}].env[${e}].value`),
-        `${obj.kind}/${obj.metadata?.name} ${GRACE_PERIOD_ENV} is ${JSON.stringify(env.value ?? '')} but the pod's terminationGracePeriodSeconds is ${grace}`);
+        say((m) => m.gracePeriodEnv(`${obj.kind}/${obj.metadata?.name}`, GRACE_PERIOD_ENV, env.value ?? '', grace)));
     }
   }
 }
@@ -169,31 +184,41 @@ function checkGracePeriodEnv(ctx: CheckContext, o: LocatedObject, obj: KubeObjec
 export function reportValidatorFindings(ctx: CheckContext, file: string, doc: YamlDoc, findings: readonly Finding[]): void {
   for (const f of findings) {
     const rule = ruleForValidatorFinding(f.source, f.rule);
-    ctx.report(rule.id, file, doc.lineOf(f.path), `${f.object} ${f.path}: ${f.message}`, { severity: f.severity, detail: f.rule });
+    ctx.report(rule.id, file, doc.lineOf(f.path), say((m) => m.validator(f)), { severity: f.severity, detail: f.rule });
   }
 }
 
-/** Replaces the raw objects of a kustomize folder by their rendered form (matched by kind and name). */
-function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, below: readonly LocatedObject[], rendered: Map<LocatedObject, KubeObject>): void {
+/**
+ * Replaces the raw objects a kustomization includes by their rendered form, matched by kind and by the name the
+ * kustomizations give them (prefixes and suffixes of every level; the namespace breaks a tie).
+ */
+function renderKustomization(ctx: CheckContext, k: LocatedObject, dir: string, sources: readonly { o: LocatedObject; transform: NameTransform }[], rendered: Map<LocatedObject, KubeObject>): void {
   const run = spawnSync('kubectl', ['kustomize', join(ctx.root!, dir || '.')], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) {
-    ctx.note({ kind: 'kustomize-failed', file: k.file, message: `kubectl kustomize failed; files read raw: ${(run.stderr || String(run.error ?? '')).split('\n')[0]}` });
+    ctx.note({ kind: 'kustomize-failed', file: k.file, ...messageFields(say((m) => m.kustomizeFailed((run.stderr || String(run.error ?? '')).split('\n')[0]!))) });
     return;
   }
   const objects = yaml().parseAllDocuments(run.stdout).flatMap((d) => (Array.isArray(d) ? [] : [d.toJS() as unknown])).filter(isKubeObject);
+  const expected = new Map<string, { o: LocatedObject; namespace?: string }[]>();
+  for (const { o, transform } of sources) {
+    const key = `${o.obj.kind}/${renderedName(o.obj.kind, o.obj.metadata?.name ?? '', transform)}`;
+    expected.set(key, [...(expected.get(key) ?? []), { o, namespace: transform.namespace ?? o.obj.metadata?.namespace }]);
+  }
   const unmatched: KubeObject[] = [];
   for (const obj of objects) {
-    const source = below.find((o) => o.obj.kind === obj.kind && o.obj.metadata?.name === obj.metadata?.name && !rendered.has(o));
-    if (source) rendered.set(source, obj);
+    const candidates = (expected.get(`${obj.kind}/${obj.metadata?.name}`) ?? []).filter((c) => !rendered.has(c.o));
+    const source = candidates.find((c) => c.namespace === obj.metadata?.namespace) ?? candidates[0];
+    if (source) rendered.set(source.o, obj);
     else unmatched.push(obj);
   }
+  const included = sources.map((s) => s.o);
   // A kustomization may rename an object (a one-off Job takes the pinned image tag in its name): match what is
   // left by kind and recommended labels, when exactly one file object fits.
   const labelsOf = (o: KubeObject) => (o.metadata?.labels ?? {}) as Record<string, string>;
   const sameApp = (a: KubeObject, b: KubeObject) =>
     ['app.kubernetes.io/name', 'app.kubernetes.io/component'].every((key) => labelsOf(a)[key] !== undefined && labelsOf(a)[key] === labelsOf(b)[key]);
   for (const obj of unmatched) {
-    const candidates = below.filter((o) => o.obj.kind === obj.kind && !rendered.has(o) && sameApp(o.obj, obj));
+    const candidates = included.filter((o) => o.obj.kind === obj.kind && !rendered.has(o) && sameApp(o.obj, obj));
     if (candidates.length === 1) rendered.set(candidates[0]!, obj);
   }
 }

@@ -1,5 +1,7 @@
 import { KEY_FORMATS, looksRandom, SECRET_NAME } from '../../util/secrets.js';
 import { helmTemplateRoots, isCiFile, type CheckContext } from '../context.js';
+import { say } from '../messages.js';
+import type { Bilingual } from '../../policy/rules.js';
 
 /** Files where a key is typed by hand: YAML (manifests, Helm values, CI), shell scripts, CI files, appsettings. */
 function isSecretCandidate(path: string): boolean {
@@ -41,18 +43,22 @@ export function checkSecrets(ctx: CheckContext): void {
  * most lines of a manifest are never split out or run through the per-line expressions.
  */
 const CANDIDATE_WORD = /--set|pass|pwd|secret|token|key|connection|credential|-----BEGIN|AKIA|gh[pousr]_|xox[abprs]-|eyJ/gi;
-/** A whole run of token characters around a digit (greedy both ways): its length is checked in code. */
-const DIGIT_RUN = /[A-Za-z0-9+/_=-]*[0-9][A-Za-z0-9+/_=-]*/g;
+/**
+ * A whole run of 20 or more token characters (greedy): whether it holds a digit is checked in code. Matching runs
+ * around every digit instead finds every version number and port of a manifest, each a string to allocate.
+ */
+const LONG_RUN = /[A-Za-z0-9+/_=-]{20,}/g;
+const DIGIT = /[0-9]/;
 
 /** The lines (1-based, split on `\n` as `secretInLine` expects) that hold a key-like literal, with the message. */
-export function secretLines(text: string): { line: number; message: string }[] {
+export function secretLines(text: string): { line: number; message: Bilingual }[] {
   const starts: number[] = [];
   const lineStart = (index: number) => text.lastIndexOf('\n', index) + 1;
   for (const m of text.matchAll(CANDIDATE_WORD)) starts.push(lineStart(m.index));
-  for (const m of text.matchAll(DIGIT_RUN)) if (m[0].length >= 20) starts.push(lineStart(m.index));
+  for (const m of text.matchAll(LONG_RUN)) if (DIGIT.test(m[0])) starts.push(lineStart(m.index));
   if (starts.length === 0) return [];
   starts.sort((x, y) => x - y);
-  const out: { line: number; message: string }[] = [];
+  const out: { line: number; message: Bilingual }[] = [];
   let line = 1;
   let counted = 0;
   let previous = -1;
@@ -69,16 +75,16 @@ export function secretLines(text: string): { line: number; message: string }[] {
 }
 
 /** Why one line (without its `\n`) holds a key-like literal, or `undefined`. The value itself is never in the message. */
-export function secretInLine(raw: string): string | undefined {
+export function secretInLine(raw: string): Bilingual | undefined {
   if (raw.length > 4000) return undefined;
   for (const m of raw.matchAll(HELM_SET)) {
     const [, name, value] = m;
     const last = name!.split('.').pop()!;
     if ((SECRET_NAME.test(last) || KEY_NAME.test(last)) && !NAMES_A_SECRET.test(last) && !isReference(value!)) {
-      return `${name} is given a literal value on the command line (${value!.length} characters, not shown): create a Secret and pass its name (agent.keysSecret)`;
+      return say((m) => m.secretOnCommandLine(name!, value!.length));
     }
   }
-  if (KEY_FORMATS.some((re) => re.test(raw))) return 'a value in a well-known key format (not shown)';
+  if (KEY_FORMATS.some((re) => re.test(raw))) return say((m) => m.secretKeyFormat);
   const pair = /^\s*(?:-\s+|export\s+|set\s+|\$env:)?["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(.+?)\s*$/.exec(raw);
   if (!pair || raw.trimStart().startsWith('#')) return undefined;
   const name = pair[1]!;
@@ -87,10 +93,10 @@ export function secretInLine(raw: string): string | undefined {
   // A bare `key:` is also a secretKeyRef's key name (`key: db-password-2`): only a random-looking value counts.
   const named = /^key$/i.test(name) ? looksRandom(value) : SECRET_NAME.test(name) || KEY_NAME.test(name);
   if (named && value.length >= 8 && /[0-9]/.test(value) && /[A-Za-z]/.test(value)) {
-    return `${name} holds a literal key-like value (${value.length} characters, not shown)`;
+    return say((m) => m.secretLiteral(name, value.length));
   }
   if (looksRandom(value) && !/^[0-9a-f]+$/i.test(value) && (SECRET_NAME.test(name) || KEY_NAME.test(name) || /^[A-Za-z0-9+/]{32,}={0,2}$/.test(value))) {
-    return `${name} holds a random-looking token (${value.length} characters, not shown)`;
+    return say((m) => m.secretRandom(name, value.length));
   }
   return undefined;
 }

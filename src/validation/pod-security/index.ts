@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../policy/rules.js';
 import { objectRef, type Finding, type KubeObject } from '../types.js';
 import { child, index, join, key } from './field-path.js';
 import { asArray, asObj, containersOf, podTemplates, type ContainerRef, type Obj, type PodTemplateRef } from './pod-template.js';
@@ -26,8 +27,8 @@ export function validatePodSecurityRestricted(obj: KubeObject): Finding[] {
   const findings: Finding[] = [];
   const ref = objectRef(obj);
   for (const pod of podTemplates(obj)) {
-    const report = (rule: string, path: string, message: string): void => {
-      findings.push({ source: 'pod-security', rule, severity: 'error', path, message, object: ref });
+    const report = (rule: string, path: string, message: Bilingual): void => {
+      findings.push({ source: 'pod-security', rule, severity: 'error', path, message: message.en, messageEs: message.es, object: ref });
     };
     const ctx: PodContext = { pod, containers: containersOf(pod), report };
     for (const check of CHECKS) check(ctx);
@@ -38,7 +39,7 @@ export function validatePodSecurityRestricted(obj: KubeObject): Finding[] {
 interface PodContext {
   readonly pod: PodTemplateRef;
   readonly containers: readonly ContainerRef[];
-  report(rule: string, path: string, message: string): void;
+  report(rule: string, path: string, message: Bilingual): void;
 }
 
 type Check = (ctx: PodContext) => void;
@@ -115,10 +116,23 @@ function podScPath(pod: PodTemplateRef, ...names: string[]): string {
   return join(pod.specPath, 'securityContext', ...names);
 }
 
-function describe(c: ContainerRef): string {
-  const kind = c.list === 'containers' ? 'container' : c.list === 'initContainers' ? 'init container' : 'ephemeral container';
-  return `${kind} "${c.name}"`;
+/** Who a message is about, in both languages. */
+type Who = Bilingual;
+const POD: Who = { en: 'pod', es: 'el pod' };
+
+function describe(c: ContainerRef): Who {
+  const kind = c.list === 'containers' ? ['container', 'el contenedor'] : c.list === 'initContainers' ? ['init container', 'el contenedor de inicio'] : ['ephemeral container', 'el contenedor efímero'];
+  return { en: `${kind[0]} "${c.name}"`, es: `${kind[1]} "${c.name}"` };
 }
+
+const podOr = (c: ContainerRef): Who => ({ en: `pod or ${describe(c).en}`, es: `el pod o ${describe(c).es}` });
+const mustNotSet = (who: Who, what: string): Bilingual => ({ en: `${who.en} must not set ${what}`, es: `${who.es} no debe establecer ${what}` });
+/** `… must not set <field> to <value>`, with the values the rule allows in parentheses when given. */
+const mustNotSetTo = (who: Who, field: string, value: unknown, allowed = false): Bilingual => ({
+  en: `${who.en} must not set ${field} to ${JSON.stringify(value)}${allowed ? ' (RuntimeDefault or Localhost)' : ''}`,
+  es: `${who.es} no debe establecer ${field} a ${JSON.stringify(value)}${allowed ? ' (RuntimeDefault o Localhost)' : ''}`,
+});
+const mustSet = (who: Who, what: string): Bilingual => ({ en: `${who.en} must set ${what}`, es: `${who.es} debe establecer ${what}` });
 
 /** `spec.os.name: windows` exempts a pod from the Linux-only Restricted checks (policy 1.25+). */
 function isWindows(pod: PodTemplateRef): boolean {
@@ -134,25 +148,25 @@ function usesUserNamespace(pod: PodTemplateRef): boolean {
 
 const hostProcess: Check = ({ pod, containers, report }) => {
   if (asObj(podSecurityContext(pod)?.windowsOptions)?.hostProcess === true) {
-    report('baseline-host-process', podScPath(pod, 'windowsOptions', 'hostProcess'), 'pod must not set securityContext.windowsOptions.hostProcess=true');
+    report('baseline-host-process', podScPath(pod, 'windowsOptions', 'hostProcess'), mustNotSet(POD, 'securityContext.windowsOptions.hostProcess=true'));
   }
   for (const c of containers) {
     if (asObj(securityContext(c)?.windowsOptions)?.hostProcess === true) {
-      report('baseline-host-process', scPath(c, 'windowsOptions', 'hostProcess'), `${describe(c)} must not set securityContext.windowsOptions.hostProcess=true`);
+      report('baseline-host-process', scPath(c, 'windowsOptions', 'hostProcess'), mustNotSet(describe(c), 'securityContext.windowsOptions.hostProcess=true'));
     }
   }
 };
 
 const hostNamespaces: Check = ({ pod, report }) => {
   for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
-    if (pod.spec[field] === true) report('baseline-host-namespaces', child(pod.specPath, field), `pod must not set ${field}=true`);
+    if (pod.spec[field] === true) report('baseline-host-namespaces', child(pod.specPath, field), mustNotSet(POD, `${field}=true`));
   }
 };
 
 const privileged: Check = ({ containers, report }) => {
   for (const c of containers) {
     if (securityContext(c)?.privileged === true) {
-      report('baseline-privileged', scPath(c, 'privileged'), `${describe(c)} must not set securityContext.privileged=true`);
+      report('baseline-privileged', scPath(c, 'privileged'), mustNotSet(describe(c), 'securityContext.privileged=true'));
     }
   }
 };
@@ -161,7 +175,7 @@ const hostPathVolumes: Check = ({ pod, report }) => {
   asArray(pod.spec.volumes).forEach((v, i) => {
     const volume = asObj(v);
     if (volume?.hostPath !== undefined && volume.hostPath !== null) {
-      report('baseline-host-path-volumes', join(index(child(pod.specPath, 'volumes'), i), 'hostPath'), `volume "${String(volume.name)}" must not use hostPath`);
+      report('baseline-host-path-volumes', join(index(child(pod.specPath, 'volumes'), i), 'hostPath'), { en: `volume "${String(volume.name)}" must not use hostPath`, es: `el volumen "${String(volume.name)}" no debe usar hostPath` });
     }
   });
 };
@@ -171,44 +185,44 @@ const hostPorts: Check = ({ containers, report }) => {
     asArray(c.container.ports).forEach((p, i) => {
       const hostPort = asObj(p)?.hostPort;
       if (hostPort !== undefined && hostPort !== null && hostPort !== 0) {
-        report('baseline-host-ports', join(index(child(c.path, 'ports'), i), 'hostPort'), `${describe(c)} must not set hostPort (${String(hostPort)})`);
+        report('baseline-host-ports', join(index(child(c.path, 'ports'), i), 'hostPort'), mustNotSet(describe(c), `hostPort (${String(hostPort)})`));
       }
     });
   }
 };
 
 const appArmor: Check = ({ pod, containers, report }) => {
-  const check = (profile: unknown, path: string, who: string): void => {
+  const check = (profile: unknown, path: string, who: Who): void => {
     const type = asObj(profile)?.type;
     if (asObj(profile) !== undefined && !VALID_PROFILE_TYPES.includes(String(type))) {
-      report('baseline-apparmor', join(path, 'type'), `${who} must not set securityContext.appArmorProfile.type to ${JSON.stringify(type)} (RuntimeDefault or Localhost)`);
+      report('baseline-apparmor', join(path, 'type'), mustNotSetTo(who, 'securityContext.appArmorProfile.type', type, true));
     }
   };
-  check(podSecurityContext(pod)?.appArmorProfile, podScPath(pod, 'appArmorProfile'), 'pod');
+  check(podSecurityContext(pod)?.appArmorProfile, podScPath(pod, 'appArmorProfile'), POD);
   for (const c of containers) check(securityContext(c)?.appArmorProfile, scPath(c, 'appArmorProfile'), describe(c));
   const annotations = asObj(pod.metadata?.annotations) ?? {};
   for (const [k, v] of Object.entries(annotations)) {
     if (!k.startsWith(APPARMOR_ANNOTATION_PREFIX)) continue;
     const value = typeof v === 'string' ? v : '';
     if (value === '' || value === 'runtime/default' || value.startsWith('localhost/')) continue;
-    report('baseline-apparmor', key(child(pod.metadataPath, 'annotations'), k), `AppArmor annotation ${k}=${JSON.stringify(v)} is forbidden (runtime/default or localhost/*)`);
+    report('baseline-apparmor', key(child(pod.metadataPath, 'annotations'), k), { en: `AppArmor annotation ${k}=${JSON.stringify(v)} is forbidden (runtime/default or localhost/*)`, es: `la anotación de AppArmor ${k}=${JSON.stringify(v)} está prohibida (runtime/default o localhost/*)` });
   }
 };
 
 const seLinux: Check = ({ pod, containers, report }) => {
-  const check = (options: unknown, path: string, who: string): void => {
+  const check = (options: unknown, path: string, who: Who): void => {
     const o = asObj(options);
     if (o === undefined) return;
     if (o.type !== undefined && o.type !== null && !SELINUX_TYPES.includes(String(o.type))) {
-      report('baseline-selinux', child(path, 'type'), `${who} must not set seLinuxOptions.type to ${JSON.stringify(o.type)}`);
+      report('baseline-selinux', child(path, 'type'), mustNotSetTo(who, 'seLinuxOptions.type', o.type));
     }
     for (const field of ['user', 'role']) {
       if (o[field] !== undefined && o[field] !== null && o[field] !== '') {
-        report('baseline-selinux', child(path, field), `${who} must not set seLinuxOptions.${field}`);
+        report('baseline-selinux', child(path, field), mustNotSet(who, `seLinuxOptions.${field}`));
       }
     }
   };
-  check(podSecurityContext(pod)?.seLinuxOptions, podScPath(pod, 'seLinuxOptions'), 'pod');
+  check(podSecurityContext(pod)?.seLinuxOptions, podScPath(pod, 'seLinuxOptions'), POD);
   for (const c of containers) check(securityContext(c)?.seLinuxOptions, scPath(c, 'seLinuxOptions'), describe(c));
 };
 
@@ -217,7 +231,7 @@ const procMount: Check = ({ containers, report }) => {
   for (const c of containers) {
     const value = securityContext(c)?.procMount;
     if (value !== undefined && value !== null && value !== 'Default') {
-      report('baseline-proc-mount', scPath(c, 'procMount'), `${describe(c)} must not set securityContext.procMount to ${JSON.stringify(value)}`);
+      report('baseline-proc-mount', scPath(c, 'procMount'), mustNotSetTo(describe(c), 'securityContext.procMount', value));
     }
   }
 };
@@ -226,7 +240,7 @@ const sysctls: Check = ({ pod, report }) => {
   asArray(podSecurityContext(pod)?.sysctls).forEach((s, i) => {
     const name = asObj(s)?.name;
     if (!SAFE_SYSCTLS.includes(String(name))) {
-      report('baseline-sysctls', join(index(podScPath(pod, 'sysctls'), i), 'name'), `sysctl ${JSON.stringify(name)} is not in the safe set`);
+      report('baseline-sysctls', join(index(podScPath(pod, 'sysctls'), i), 'name'), { en: `sysctl ${JSON.stringify(name)} is not in the safe set`, es: `el sysctl ${JSON.stringify(name)} no está en el conjunto seguro` });
     }
   });
 };
@@ -245,7 +259,7 @@ const probeHost: Check = ({ containers, report }) => {
       for (const action of ['httpGet', 'tcpSocket']) {
         const host = asObj(asObj(handler)?.[action])?.host;
         if (typeof host === 'string' && host !== '') {
-          report('baseline-probe-host', join(c.path, ...names, action, 'host'), `${describe(c)} must not set ${names.join('.')}.${action}.host (${host})`);
+          report('baseline-probe-host', join(c.path, ...names, action, 'host'), mustNotSet(describe(c), `${names.join('.')}.${action}.host (${host})`));
         }
       }
     }
@@ -265,7 +279,10 @@ const volumeTypes: Check = ({ pod, report }) => {
     report(
       'restricted-volume-types',
       sources.length > 0 ? child(base, sources[0]!) : base,
-      `volume "${String(volume.name)}" uses ${sources.length > 0 ? `type ${sources.join(', ')}` : 'no volume source'}; allowed: ${RESTRICTED_VOLUME_TYPES.join(', ')}`,
+      {
+        en: `volume "${String(volume.name)}" uses ${sources.length > 0 ? `type ${sources.join(', ')}` : 'no volume source'}; allowed: ${RESTRICTED_VOLUME_TYPES.join(', ')}`,
+        es: `el volumen "${String(volume.name)}" usa ${sources.length > 0 ? `el tipo ${sources.join(', ')}` : 'ningún origen de volumen'}; permitidos: ${RESTRICTED_VOLUME_TYPES.join(', ')}`,
+      },
     );
   });
 };
@@ -274,7 +291,7 @@ const allowPrivilegeEscalation: Check = ({ pod, containers, report }) => {
   if (isWindows(pod)) return;
   for (const c of containers) {
     if (securityContext(c)?.allowPrivilegeEscalation !== false) {
-      report('restricted-allow-privilege-escalation', scPath(c, 'allowPrivilegeEscalation'), `${describe(c)} must set securityContext.allowPrivilegeEscalation=false`);
+      report('restricted-allow-privilege-escalation', scPath(c, 'allowPrivilegeEscalation'), mustSet(describe(c), 'securityContext.allowPrivilegeEscalation=false'));
     }
   }
 };
@@ -282,45 +299,45 @@ const allowPrivilegeEscalation: Check = ({ pod, containers, report }) => {
 const runAsNonRoot: Check = ({ pod, containers, report }) => {
   if (usesUserNamespace(pod)) return;
   const podValue = podSecurityContext(pod)?.runAsNonRoot;
-  if (podValue === false) report('restricted-run-as-non-root', podScPath(pod, 'runAsNonRoot'), 'pod must not set securityContext.runAsNonRoot=false');
+  if (podValue === false) report('restricted-run-as-non-root', podScPath(pod, 'runAsNonRoot'), mustNotSet(POD, 'securityContext.runAsNonRoot=false'));
   for (const c of containers) {
     const value = securityContext(c)?.runAsNonRoot;
     if (value === false) {
-      report('restricted-run-as-non-root', scPath(c, 'runAsNonRoot'), `${describe(c)} must not set securityContext.runAsNonRoot=false`);
+      report('restricted-run-as-non-root', scPath(c, 'runAsNonRoot'), mustNotSet(describe(c), 'securityContext.runAsNonRoot=false'));
     } else if (value !== true && podValue !== true) {
-      report('restricted-run-as-non-root', scPath(c, 'runAsNonRoot'), `pod or ${describe(c)} must set securityContext.runAsNonRoot=true`);
+      report('restricted-run-as-non-root', scPath(c, 'runAsNonRoot'), mustSet(podOr(c), 'securityContext.runAsNonRoot=true'));
     }
   }
 };
 
 const runAsUser: Check = ({ pod, containers, report }) => {
   if (usesUserNamespace(pod)) return;
-  if (podSecurityContext(pod)?.runAsUser === 0) report('restricted-run-as-user', podScPath(pod, 'runAsUser'), 'pod must not set runAsUser=0');
+  if (podSecurityContext(pod)?.runAsUser === 0) report('restricted-run-as-user', podScPath(pod, 'runAsUser'), mustNotSet(POD, 'runAsUser=0'));
   for (const c of containers) {
-    if (securityContext(c)?.runAsUser === 0) report('restricted-run-as-user', scPath(c, 'runAsUser'), `${describe(c)} must not set runAsUser=0`);
+    if (securityContext(c)?.runAsUser === 0) report('restricted-run-as-user', scPath(c, 'runAsUser'), mustNotSet(describe(c), 'runAsUser=0'));
   }
 };
 
 const seccomp: Check = ({ pod, containers, report }) => {
   // Windows pods: Restricted's seccomp check (which replaces Baseline's) admits them.
   if (isWindows(pod)) return;
-  const bad = (profile: Obj, path: string, who: string): void => {
+  const bad = (profile: Obj, path: string, who: Who): void => {
     const type = profile.type;
     const rule = type === 'Unconfined' ? 'baseline-seccomp-profile' : 'restricted-seccomp-profile';
-    report(rule, child(path, 'type'), `${who} must not set securityContext.seccompProfile.type to ${JSON.stringify(type)} (RuntimeDefault or Localhost)`);
+    report(rule, child(path, 'type'), mustNotSetTo(who, 'securityContext.seccompProfile.type', type, true));
   };
   const podProfile = asObj(podSecurityContext(pod)?.seccompProfile);
   let podSet = false;
   if (podProfile !== undefined) {
     if (VALID_PROFILE_TYPES.includes(String(podProfile.type))) podSet = true;
-    else bad(podProfile, podScPath(pod, 'seccompProfile'), 'pod');
+    else bad(podProfile, podScPath(pod, 'seccompProfile'), POD);
   }
   for (const c of containers) {
     const profile = asObj(securityContext(c)?.seccompProfile);
     if (profile !== undefined) {
       if (!VALID_PROFILE_TYPES.includes(String(profile.type))) bad(profile, scPath(c, 'seccompProfile'), describe(c));
     } else if (!podSet) {
-      report('restricted-seccomp-profile', scPath(c, 'seccompProfile', 'type'), `pod or ${describe(c)} must set securityContext.seccompProfile.type to RuntimeDefault or Localhost`);
+      report('restricted-seccomp-profile', scPath(c, 'seccompProfile', 'type'), { en: `pod or ${describe(c).en} must set securityContext.seccompProfile.type to RuntimeDefault or Localhost`, es: `${podOr(c).es} debe establecer securityContext.seccompProfile.type a RuntimeDefault o Localhost` });
     }
   }
 };
@@ -331,15 +348,15 @@ const capabilities: Check = ({ pod, containers, report }) => {
     const caps = asObj(securityContext(c)?.capabilities);
     const drop = asArray(caps?.drop);
     if (!drop.includes('ALL')) {
-      report('restricted-capabilities', scPath(c, 'capabilities', 'drop'), `${describe(c)} must set securityContext.capabilities.drop=["ALL"]`);
+      report('restricted-capabilities', scPath(c, 'capabilities', 'drop'), mustSet(describe(c), 'securityContext.capabilities.drop=["ALL"]'));
     }
     asArray(caps?.add).forEach((cap, i) => {
       if (cap === 'NET_BIND_SERVICE') return;
       const path = index(scPath(c, 'capabilities', 'add'), i);
       if (BASELINE_CAPABILITIES.includes(String(cap))) {
-        report('restricted-capabilities', path, `${describe(c)} must not add capability ${JSON.stringify(cap)} (only NET_BIND_SERVICE)`);
+        report('restricted-capabilities', path, { en: `${describe(c).en} must not add capability ${JSON.stringify(cap)} (only NET_BIND_SERVICE)`, es: `${describe(c).es} no debe añadir la capacidad ${JSON.stringify(cap)} (solo NET_BIND_SERVICE)` });
       } else {
-        report('baseline-capabilities', path, `${describe(c)} must not add capability ${JSON.stringify(cap)}`);
+        report('baseline-capabilities', path, { en: `${describe(c).en} must not add capability ${JSON.stringify(cap)}`, es: `${describe(c).es} no debe añadir la capacidad ${JSON.stringify(cap)}` });
       }
     });
   }

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../policy/rules.js';
 import { objectRef, type Finding, type KubeObject } from '../types.js';
 import { child, index, join, key } from '../pod-security/field-path.js';
 import { asArray, asObj, containersOf, podTemplates, type Obj, type PodTemplateRef } from '../pod-security/pod-template.js';
@@ -23,7 +24,7 @@ export function validatePractices(obj: KubeObject, options: PracticeOptions = {}
   const pinnedByKustomize = new Set(options.kustomizePinnedImages ?? []);
   const findings: Finding[] = [];
   const report: Report = (rule, path, message, severity = 'warning') => {
-    findings.push({ source: 'practice', rule, severity, path, message, object: ref });
+    findings.push({ source: 'practice', rule, severity, path, message: message.en, messageEs: message.es, object: ref });
   };
   const root = obj as Obj;
   switch (obj.kind) {
@@ -33,7 +34,7 @@ export function validatePractices(obj: KubeObject, options: PracticeOptions = {}
     case 'Job':
       jobRules(asObj(root.spec), 'spec', report);
       if (asObj(root.spec)?.ttlSecondsAfterFinished === undefined) {
-        report('job-ttl-after-finished', 'spec.ttlSecondsAfterFinished', 'a standalone Job should set ttlSecondsAfterFinished so finished Jobs and their pods are cleaned up');
+        report('job-ttl-after-finished', 'spec.ttlSecondsAfterFinished', { en: 'a standalone Job should set ttlSecondsAfterFinished so finished Jobs and their pods are cleaned up', es: 'un Job independiente debería establecer ttlSecondsAfterFinished para que se limpien los Jobs terminados y sus pods' });
       }
       break;
     case 'Ingress':
@@ -69,7 +70,7 @@ export function kustomizePinnedImages(kustomization: KubeObject): string[] {
     .map((i) => i.name as string);
 }
 
-type Report = (rule: string, path: string, message: string, severity?: 'error' | 'warning') => void;
+type Report = (rule: string, path: string, message: Bilingual, severity?: 'error' | 'warning') => void;
 
 function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
@@ -80,10 +81,10 @@ function isSet(v: unknown): boolean {
 function jobRules(spec: Obj | undefined, path: string, report: Report): void {
   // With per-index retries the Job-wide backoffLimit defaults to "unlimited" on purpose: the per-index limit decides.
   if (!isSet(spec?.backoffLimit) && !isSet(spec?.backoffLimitPerIndex)) {
-    report('job-backoff-limit', child(path, 'backoffLimit'), 'set backoffLimit explicitly (the default of 6 retries is rarely what a batch job wants)');
+    report('job-backoff-limit', child(path, 'backoffLimit'), { en: 'set backoffLimit explicitly (the default of 6 retries is rarely what a batch job wants)', es: 'establece backoffLimit de forma explícita (los 6 reintentos por defecto rara vez son lo que quiere un job batch)' });
   }
   if (!isSet(spec?.activeDeadlineSeconds)) {
-    report('job-active-deadline', child(path, 'activeDeadlineSeconds'), 'set activeDeadlineSeconds so a hung run is stopped');
+    report('job-active-deadline', child(path, 'activeDeadlineSeconds'), { en: 'set activeDeadlineSeconds so a hung run is stopped', es: 'establece activeDeadlineSeconds para que se detenga una ejecución colgada' });
   }
 }
 
@@ -95,20 +96,23 @@ function cronJobRules(root: Obj, report: Report): void {
     report(
       'cronjob-job-ttl',
       'spec.jobTemplate.spec.ttlSecondsAfterFinished',
-      "a CronJob's jobTemplate should not set ttlSecondsAfterFinished: the history limits clean up its Jobs (and a TTL hides failed runs)",
+      {
+        en: "a CronJob's jobTemplate should not set ttlSecondsAfterFinished: the history limits clean up its Jobs (and a TTL hides failed runs)",
+        es: 'el jobTemplate de un CronJob no debería establecer ttlSecondsAfterFinished: los límites de historial limpian sus Jobs (y un TTL oculta las ejecuciones fallidas)',
+      },
     );
   }
   const starting = spec?.startingDeadlineSeconds;
   if (!isSet(starting)) {
-    report('cronjob-starting-deadline', 'spec.startingDeadlineSeconds', 'set startingDeadlineSeconds (at least 10) so missed runs are bounded');
+    report('cronjob-starting-deadline', 'spec.startingDeadlineSeconds', { en: 'set startingDeadlineSeconds (at least 10) so missed runs are bounded', es: 'establece startingDeadlineSeconds (al menos 10) para acotar las ejecuciones perdidas' });
   } else if (typeof starting === 'number' && starting < 10) {
-    report('cronjob-starting-deadline', 'spec.startingDeadlineSeconds', `startingDeadlineSeconds ${starting} is below 10: the controller checks every 10 s and may never start the job`);
+    report('cronjob-starting-deadline', 'spec.startingDeadlineSeconds', { en: `startingDeadlineSeconds ${starting} is below 10: the controller checks every 10 s and may never start the job`, es: `startingDeadlineSeconds ${starting} es menor que 10: el controlador revisa cada 10 s y puede no arrancar nunca el job` });
   }
   for (const field of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) {
-    if (!isSet(spec?.[field])) report('cronjob-history-limits', `spec.${field}`, `set ${field} explicitly`);
+    if (!isSet(spec?.[field])) report('cronjob-history-limits', `spec.${field}`, { en: `set ${field} explicitly`, es: `establece ${field} de forma explícita` });
   }
   if (!isSet(spec?.concurrencyPolicy)) {
-    report('cronjob-concurrency-policy', 'spec.concurrencyPolicy', 'choose concurrencyPolicy on purpose (Forbid for jobs that must not overlap; the default is Allow)');
+    report('cronjob-concurrency-policy', 'spec.concurrencyPolicy', { en: 'choose concurrencyPolicy on purpose (Forbid for jobs that must not overlap; the default is Allow)', es: 'elige concurrencyPolicy a propósito (Forbid para jobs que no deben solaparse; el valor por defecto es Allow)' });
   }
 }
 
@@ -125,26 +129,32 @@ function podRules(pod: PodTemplateRef, report: Report, pinnedByKustomize: Readon
       for (const resource of ['cpu', 'memory', 'ephemeral-storage']) {
         if (isSet(values?.[resource])) continue;
         const rule = resource === 'ephemeral-storage' ? 'container-ephemeral-storage' : 'container-resources';
-        report(rule, key(join(c.path, 'resources', kind), resource), `container "${c.name}" should set resources.${kind}.${resource}`);
+        report(rule, key(join(c.path, 'resources', kind), resource), { en: `container "${c.name}" should set resources.${kind}.${resource}`, es: `el contenedor "${c.name}" debería establecer resources.${kind}.${resource}` });
       }
     }
   }
   for (const c of containersOf(pod)) {
     const image = c.container.image;
     if (typeof image === 'string' && image !== '' && !isPinned(image) && !pinnedByKustomize.has(imageName(image))) {
-      report('image-pinned', child(c.path, 'image'), `container "${c.name}" image "${image}" is not pinned: use a version tag (not latest) or a digest`);
+      report('image-pinned', child(c.path, 'image'), { en: `container "${c.name}" image "${image}" is not pinned: use a version tag (not latest) or a digest`, es: `la imagen "${image}" del contenedor "${c.name}" no está fijada: usa una etiqueta de versión (no latest) o un digest` });
     }
     if (c.list !== 'ephemeralContainers' && asObj(c.container.securityContext)?.readOnlyRootFilesystem !== true) {
       report(
         'read-only-root-filesystem',
         join(c.path, 'securityContext', 'readOnlyRootFilesystem'),
-        `container "${c.name}" should set securityContext.readOnlyRootFilesystem=true (mount an emptyDir at /tmp for .NET)`,
+        {
+          en: `container "${c.name}" should set securityContext.readOnlyRootFilesystem=true (mount an emptyDir at /tmp for .NET)`,
+          es: `el contenedor "${c.name}" debería establecer securityContext.readOnlyRootFilesystem=true (monta un emptyDir en /tmp para .NET)`,
+        },
       );
     }
     asArray(c.container.env).forEach((e, i) => {
       const env = asObj(e);
       if (typeof env?.name === 'string' && SECRET_NAME.test(env.name) && isSet(env.value) && env.value !== '') {
-        report('env-secret-literal', child(index(child(c.path, 'env'), i), 'value'), `env ${env.name} looks like a secret: take it from valueFrom.secretKeyRef or envFrom.secretRef, not a literal value`);
+        report('env-secret-literal', child(index(child(c.path, 'env'), i), 'value'), {
+          en: `env ${env.name} looks like a secret: take it from valueFrom.secretKeyRef or envFrom.secretRef, not a literal value`,
+          es: `la variable ${env.name} parece un secreto: tómala de valueFrom.secretKeyRef o envFrom.secretRef, no de un valor literal`,
+        });
       }
     });
   }
@@ -152,9 +162,15 @@ function podRules(pod: PodTemplateRef, report: Report, pinnedByKustomize: Readon
   const serviceAccount = pod.spec.serviceAccountName ?? pod.spec.serviceAccount;
   const dedicatedAccount = typeof serviceAccount === 'string' && serviceAccount !== '' && serviceAccount !== 'default';
   if (automount === true && !dedicatedAccount) {
-    report('automount-service-account-token', child(pod.specPath, 'automountServiceAccountToken'), 'the default ServiceAccount should not get a token: set automountServiceAccountToken=false, or use a dedicated ServiceAccount with a least-privilege Role');
+    report('automount-service-account-token', child(pod.specPath, 'automountServiceAccountToken'), {
+      en: 'the default ServiceAccount should not get a token: set automountServiceAccountToken=false, or use a dedicated ServiceAccount with a least-privilege Role',
+      es: 'la ServiceAccount por defecto no debería recibir un token: establece automountServiceAccountToken=false, o usa una ServiceAccount propia con un Role de mínimo privilegio',
+    });
   } else if (automount !== true && automount !== false) {
-    report('automount-service-account-token', child(pod.specPath, 'automountServiceAccountToken'), 'set automountServiceAccountToken=false unless the job calls the Kubernetes API (then true, with a dedicated ServiceAccount and a least-privilege Role)');
+    report('automount-service-account-token', child(pod.specPath, 'automountServiceAccountToken'), {
+      en: 'set automountServiceAccountToken=false unless the job calls the Kubernetes API (then true, with a dedicated ServiceAccount and a least-privilege Role)',
+      es: 'establece automountServiceAccountToken=false salvo que el job llame a la API de Kubernetes (entonces true, con una ServiceAccount propia y un Role de mínimo privilegio)',
+    });
   }
 }
 
@@ -187,15 +203,21 @@ function ingressRules(root: Obj, report: Report): void {
     if (!k.startsWith(NGINX)) continue;
     const name = k.slice(NGINX.length);
     if (name === 'configuration-snippet') {
-      report('ingress-configuration-snippet', path, 'configuration-snippet is disabled by default since ingress-nginx 1.9 and rated Critical risk (CVE-2021-25742, IngressNightmare): use custom-headers with a ConfigMap, or an HTTPRoute ResponseHeaderModifier', 'error');
+      report('ingress-configuration-snippet', path, {
+          en: 'configuration-snippet is disabled by default since ingress-nginx 1.9 and rated Critical risk (CVE-2021-25742, IngressNightmare): use custom-headers with a ConfigMap, or an HTTPRoute ResponseHeaderModifier',
+          es: 'configuration-snippet está desactivada por defecto desde ingress-nginx 1.9 y se considera de riesgo crítico (CVE-2021-25742, IngressNightmare): usa custom-headers con un ConfigMap, o un ResponseHeaderModifier de HTTPRoute',
+        }, 'error');
     } else if (name === 'server-snippet') {
-      report('ingress-server-snippet', path, 'server-snippet injects raw nginx configuration (Critical risk): remove it', 'error');
+      report('ingress-server-snippet', path, { en: 'server-snippet injects raw nginx configuration (Critical risk): remove it', es: 'server-snippet inyecta configuración de nginx en bruto (riesgo crítico): quítala' }, 'error');
     } else if (name.endsWith('-snippet')) {
-      report('ingress-snippet', path, `${name} injects raw nginx configuration (Critical risk): remove it`, 'error');
+      report('ingress-snippet', path, { en: `${name} injects raw nginx configuration (Critical risk): remove it`, es: `${name} inyecta configuración de nginx en bruto (riesgo crítico): quítala` }, 'error');
     } else if (name === 'secure-backends') {
-      report('ingress-secure-backends', path, 'secure-backends was removed from ingress-nginx: use nginx.ingress.kubernetes.io/backend-protocol: "HTTPS"');
+      report('ingress-secure-backends', path, { en: 'secure-backends was removed from ingress-nginx: use nginx.ingress.kubernetes.io/backend-protocol: "HTTPS"', es: 'secure-backends se eliminó de ingress-nginx: usa nginx.ingress.kubernetes.io/backend-protocol: "HTTPS"' });
     } else if (name === 'add-headers') {
-      report('ingress-add-headers-annotation', path, 'add-headers is a controller ConfigMap key, not an Ingress annotation: use nginx.ingress.kubernetes.io/custom-headers: <namespace>/<configmap>');
+      report('ingress-add-headers-annotation', path, {
+        en: 'add-headers is a controller ConfigMap key, not an Ingress annotation: use nginx.ingress.kubernetes.io/custom-headers: <namespace>/<configmap>',
+        es: 'add-headers es una clave del ConfigMap del controlador, no una anotación de Ingress: usa nginx.ingress.kubernetes.io/custom-headers: <namespace>/<configmap>',
+      });
     }
     if (typeof v === 'string' && name.endsWith('-snippet')) headerLines(v, path, report);
   }
@@ -238,10 +260,13 @@ function headerLines(snippet: string, path: string, report: Report): void {
 function header_(name: string, value: unknown, path: string, report: Report): void {
   const n = name.toLowerCase();
   if (n === 'x-xss-protection' && String(value).trim() !== '0') {
-    report('header-x-xss-protection', path, `X-XSS-Protection should be omitted or "0" (got ${JSON.stringify(value)}; "1; mode=block" is deprecated and can introduce XSS); rely on Content-Security-Policy`);
+    report('header-x-xss-protection', path, {
+      en: `X-XSS-Protection should be omitted or "0" (got ${JSON.stringify(value)}; "1; mode=block" is deprecated and can introduce XSS); rely on Content-Security-Policy`,
+      es: `X-XSS-Protection debería omitirse o valer "0" (vale ${JSON.stringify(value)}; "1; mode=block" está obsoleto y puede introducir XSS); confía en Content-Security-Policy`,
+    });
   } else if (n === 'feature-policy') {
-    report('header-feature-policy', path, 'Feature-Policy is superseded by Permissions-Policy');
+    report('header-feature-policy', path, { en: 'Feature-Policy is superseded by Permissions-Policy', es: 'Feature-Policy ha sido sustituida por Permissions-Policy' });
   } else if (n === 'set-cookie') {
-    report('header-set-cookie', path, 'do not set cookies ingress-wide: cookie attributes (Secure, HttpOnly, SameSite) belong to the application');
+    report('header-set-cookie', path, { en: 'do not set cookies ingress-wide: cookie attributes (Secure, HttpOnly, SameSite) belong to the application', es: 'no establezcas cookies en todo el ingress: los atributos de las cookies (Secure, HttpOnly, SameSite) son cosa de la aplicación' });
   }
 }

@@ -75,7 +75,7 @@ export const SCHEMA_KINDS: readonly string[] = [...SCHEMA_MODULES.keys(), 'kusto
  */
 export function validateSchema(obj: KubeObject): Finding[] {
   const ref = objectRef(obj);
-  const finding = (rule: string, path: string, message: string): Finding => ({ source: 'schema', rule, severity: 'error', path, message, object: ref });
+  const finding = (rule: string, path: string, message: string, messageEs?: string): Finding => ({ source: 'schema', rule, severity: 'error', path, message, ...(messageEs !== undefined ? { messageEs } : {}), object: ref });
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
     return [finding('schema-type', '', 'a Kubernetes object must be a mapping')];
   }
@@ -91,13 +91,14 @@ export function validateSchema(obj: KubeObject): Finding[] {
   if (validator === undefined) {
     const sameKind = [...SCHEMA_MODULES.keys()].filter((k) => k.endsWith(` ${obj.kind}`)).map((k) => k.split(' ')[0]);
     const hint = sameKind.length > 0 ? `; ${obj.kind} is known as apiVersion ${sameKind.join(', ')}` : '';
-    return [finding('schema-unknown-kind', 'kind', `no schema for apiVersion ${obj.apiVersion} kind ${obj.kind}${hint}`)];
+    const hintEs = sameKind.length > 0 ? `; ${obj.kind} existe como apiVersion ${sameKind.join(', ')}` : '';
+    return [finding('schema-unknown-kind', 'kind', `no schema for apiVersion ${obj.apiVersion} kind ${obj.kind}${hint}`, `no hay esquema para apiVersion ${obj.apiVersion} kind ${obj.kind}${hintEs}`)];
   }
 
   const { errors, unknown, toPath } = findUnknownFields(obj, validator);
   return [
-    ...convertErrors(errors, obj, toPath).map((e) => finding(e.rule, e.path, e.message)),
-    ...unknown.map((u) => finding('schema-unknown-field', u.path, `unknown field "${u.field}"`)),
+    ...convertErrors(errors, obj, toPath).map((e) => finding(e.rule, e.path, e.message, e.messageEs)),
+    ...unknown.map((u) => finding('schema-unknown-field', u.path, `unknown field "${u.field}"`, `campo desconocido "${u.field}"`)),
   ];
 }
 
@@ -105,6 +106,8 @@ interface Converted {
   readonly rule: string;
   readonly path: string;
   readonly message: string;
+  /** Spanish, for the common errors (required, type, enum). */
+  readonly messageEs?: string;
 }
 
 /** Turns ajv errors into one message per problem; int-or-string/quantity `oneOf` failures become one `schema-type`. */
@@ -133,7 +136,7 @@ export function convertErrors(errors: readonly AjvError[], root: unknown, toPath
     switch (e.keyword) {
       case 'type':
         if (alternatives.has(e.instancePath)) break;
-        push({ rule: 'schema-type', path, message: `must be ${String(e.params.type)}, got ${describeValue(value)}` });
+        push({ rule: 'schema-type', path, message: `must be ${String(e.params.type)}, got ${describeValue(value)}`, messageEs: `debe ser ${String(e.params.type)}, es ${describeValueEs(value)}` });
         break;
       case 'oneOf':
       case 'anyOf': {
@@ -147,12 +150,14 @@ export function convertErrors(errors: readonly AjvError[], root: unknown, toPath
       }
       case 'required': {
         const missing = String(e.params.missingProperty);
-        push({ rule: 'schema-required', path: toPath(`${e.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: `required field "${missing}" is missing` });
+        push({ rule: 'schema-required', path: toPath(`${e.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: `required field "${missing}" is missing`, messageEs: `falta el campo obligatorio "${missing}"` });
         break;
       }
-      case 'enum':
-        push({ rule: 'schema-enum', path, message: `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}` });
+      case 'enum': {
+        const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+        push({ rule: 'schema-enum', path, message: `must be one of ${allowed}, got ${describeValue(value)}`, messageEs: `debe ser uno de ${allowed}, es ${describeValueEs(value)}` });
         break;
+      }
       case 'format':
         push({ rule: 'schema-format', path, message: `must be a valid ${String(e.params.format)}, got ${describeValue(value)}` });
         break;
@@ -191,6 +196,14 @@ function valueAt(root: unknown, pointer: string): unknown {
     node = (node as Record<string, unknown>)[seg];
   }
   return node;
+}
+
+function describeValueEs(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'una lista';
+  if (typeof value === 'object') return 'un mapa';
+  if (typeof value === 'string') return `la cadena ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+  return `${typeof value === 'number' ? 'el número' : typeof value === 'boolean' ? 'el booleano' : typeof value} ${String(value)}`;
 }
 
 function describeValue(value: unknown): string {

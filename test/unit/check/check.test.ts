@@ -132,11 +132,23 @@ describe('walker', () => {
     expect(report.findings.filter((f) => f.file.startsWith('ignored/'))).toEqual([]);
     const kinds = report.notes.map((n) => `${n.kind}:${n.file}`);
     expect(kinds).toContain('binary:bin.yaml');
-    expect(kinds).toContain('too-large:big.yaml');
+    // Several rule families read a YAML file; its note is given once.
+    expect(kinds.filter((k) => k === 'too-large:big.yaml')).toHaveLength(1);
     expect(kinds).toContain('symlink-outside:link.yaml');
     // root ignores file modes; the note appears for everyone else.
     if (process.getuid?.() !== 0) expect(kinds).toContain('unreadable:locked.yaml');
     chmodSync(join(dir, 'locked.yaml'), 0o644);
+  });
+
+  it('reads files larger than its read buffer whole (a finding on the last line of a 200 KiB file has its line)', async () => {
+    const dir = join(tmp, 'walk-large');
+    mkdirSync(dir, { recursive: true });
+    const lines = Array.from({ length: 20_000 }, (_, i) => `k${i}: value-${i}`);
+    const key = Array.from({ length: 30 }, (_, i) => 'aB3xY7qZ9mK2pL5wR8tN4vC6'[(i * 7) % 24]).join('');
+    writeFileSync(join(dir, 'values.yaml'), `${lines.join('\n')}\npassword: ${key}\n`);
+    const report = await checkDirectory(dir, 'walk-large', { kubectl: false });
+    expect(report.notes).toEqual([]);
+    expect(report.findings.map((f) => `${f.rule}:${f.file}:${f.line}`)).toEqual(['secret-literal:values.yaml:20001']);
   });
 });
 

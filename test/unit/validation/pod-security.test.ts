@@ -35,6 +35,7 @@ describe('validatePodSecurityRestricted', () => {
         severity: 'error',
         path: `${SC}.privileged`,
         message: 'container "job" must not set securityContext.privileged=true',
+        messageEs: 'el contenedor "job" no debe establecer securityContext.privileged=true',
         object: 'CronJob/nightly-report',
       },
     ]);

@@ -24,6 +24,7 @@ describe('validatePractices', () => {
         severity: 'warning',
         path: `${JS}.backoffLimit`,
         message: expect.stringContaining('backoffLimit') as unknown as string,
+        messageEs: 'establece backoffLimit de forma explícita (los 6 reintentos por defecto rara vez son lo que quiere un job batch)',
         object: 'CronJob/nightly-report',
       },
     ]);

@@ -21,6 +21,7 @@ describe('validateSchema', () => {
       severity: 'error',
       path: 'spec.jobTemplate.spec.backoffLimit',
       message: 'must be integer, got string "3"',
+      messageEs: 'debe ser integer, es la cadena "3"',
       object: 'CronJob/nightly-report',
     });
   });
