@@ -1,4 +1,5 @@
 import type { AppChoiceError, NotCandidateReason } from '../adopt/choose.js';
+import type { HeldReason } from '../adopt/job-host.js';
 import type { Lang } from './i18n.js';
 
 /** User-facing text of the `batch-job` bin, in English and Spanish. */
@@ -43,6 +44,10 @@ export interface BatchJobMessages {
   scheduleNotScanned: (where: string, message: string) => string;
   /** Why the schedules were not written to `.projenrc.ts`, and what to do next. */
   schedulesHeld: (ready: number, found: number, repo: string) => string;
+  /** The job host added next to the app: its project, the projects it references, the jobs written. */
+  jobHostAdded: (project: string, references: readonly string[], jobs: number, classes: number) => string;
+  /** One schedule not added to the job host, and the step that lets it in. */
+  jobHeld: (where: string, job: string, reason: HeldReason) => string;
   replaced: (path: string) => string;
   kept: (path: string) => string;
   dryRun: string;
@@ -128,6 +133,8 @@ Options:
       --app <csproj>      the app to run as a job when several qualify (Web, Worker or OutputType Exe projects
                           outside tests); a terminal asks, elsewhere adopt exits 2 listing them (default: the only app)
       --name <name>       repository name, a lowercase DNS-1123 label (default: the folder's name)
+      --job-host          add a managed console job host next to the app (<App>.Jobs), so each CronJob runs one job
+                          (default: on when the app has in-process schedules, off otherwise)
       --force             replace differing existing files, backing each up as <file>.pre-adopt (default: off)
       --dry-run           print what would change and write nothing (default: off)
       --lang <en|es>      language of messages (default: from LANG, else en)
@@ -210,6 +217,20 @@ Options:
   scheduleNotScanned: (where, message) => `  not scanned: ${where}: ${message}`,
   schedulesHeld: (ready, found, repo) =>
     `  Not written to .projenrc.ts (${ready} of ${found} ready, the rest need the decisions above): an adopted app keeps its own command line and has no job host that runs one job per CronJob, so each CronJob would start the whole app. Next: batch-job migrate ${repo} shows the full report (reasons, guards, registration lines to remove); README, "Schedules of an adopted app", gives the steps.`,
+  jobHostAdded: (project, references, jobs, classes) =>
+    `  Job host: ${project} (managed JobHost.cs; CronJobs run it with the job name as argument)${references.length > 0 ? `, referencing ${references.join(', ')}` : ''}. ${jobs} job(s) written to .projenrc.ts, ${classes} job class(es) in Jobs/Migrated, registered in its Program.cs. The app's old registrations are listed by batch-job migrate; remove them once the CronJobs run.`,
+  jobHeld: (where, job, reason) => {
+    switch (reason.kind) {
+      case 'in-app':
+        return `  ${where}: ${job} not added to the job host: ${reason.type} is declared in the app (${reason.file}), which the job host cannot reference (it brings the banned scheduler). Next: move ${reason.type} into a library project, reference it from the app, then run batch-job migrate --write.`;
+      case 'banned-project':
+        return `  ${where}: ${job} not added to the job host: ${reason.type} lives in a project that brings a banned package (${reason.project}). Next: move ${reason.type} into a library project without it, then run batch-job migrate --write.`;
+      case 'not-one-call':
+        return `  ${where}: ${job} not added to the job host: its work is not one call (${reason.invoked}). Next: write the job class by hand and add the job to .projenrc.ts.`;
+      case 'no-job-host':
+        return `  ${where}: ${job} not written: without a job host (--job-host) each CronJob would start the whole app.`;
+    }
+  },
   replaced: (path) => `${path}: replaced by the policy's version (backup: ${path}.pre-adopt)`,
   kept: (path) => `${path}: kept as it is (unmanaged; --force replaces it). The policy's version differs:`,
   dryRun: 'Dry run: nothing was written.',
@@ -273,6 +294,8 @@ Opciones:
       --app <csproj>      la app que se ejecuta como job si hay varias (proyectos Web, Worker u OutputType Exe fuera
                           de los tests); en una terminal se pregunta, si no adopt sale con 2 y las lista (por defecto: la única app)
       --name <nombre>     nombre del repositorio, etiqueta DNS-1123 en minúsculas (por defecto: el de la carpeta)
+      --job-host          añade junto a la app un host de jobs de consola gestionado (<App>.Jobs), para que cada
+                          CronJob ejecute un job (por defecto: sí si la app tiene schedules en proceso, si no, no)
       --force             sustituye los archivos existentes que difieren, con copia <archivo>.pre-adopt (por defecto: no)
       --dry-run           muestra lo que cambiaría y no escribe nada (por defecto: no)
       --lang <en|es>      idioma de los mensajes (por defecto: según LANG, si no en)
@@ -357,6 +380,20 @@ Opciones:
   scheduleNotScanned: (where, message) => `  no revisado: ${where}: ${message}`,
   schedulesHeld: (ready, found, repo) =>
     `  No se escriben en .projenrc.ts (${ready} de ${found} listas, el resto necesita las decisiones de arriba): una app adoptada conserva su propia línea de órdenes y no tiene un host de jobs que ejecute un job por CronJob, así que cada CronJob arrancaría la app entera. Siguiente: batch-job migrate ${repo} muestra el informe completo (motivos, guardas, registros que eliminar); el README, "Schedules of an adopted app", da los pasos.`,
+  jobHostAdded: (project, references, jobs, classes) =>
+    `  Host de jobs: ${project} (JobHost.cs gestionado; los CronJobs lo ejecutan con el nombre del job como argumento)${references.length > 0 ? `, con referencia a ${references.join(', ')}` : ''}. ${jobs} job(s) escritos en .projenrc.ts, ${classes} clase(s) de job en Jobs/Migrated, registradas en su Program.cs. batch-job migrate lista los registros antiguos de la app; elimínalos cuando los CronJobs funcionen.`,
+  jobHeld: (where, job, reason) => {
+    switch (reason.kind) {
+      case 'in-app':
+        return `  ${where}: ${job} no se añade al host de jobs: ${reason.type} está declarado en la app (${reason.file}), que el host no puede referenciar (trae el planificador prohibido). Siguiente: mueve ${reason.type} a un proyecto de biblioteca, referéncialo desde la app y ejecuta batch-job migrate --write.`;
+      case 'banned-project':
+        return `  ${where}: ${job} no se añade al host de jobs: ${reason.type} está en un proyecto que trae un paquete prohibido (${reason.project}). Siguiente: mueve ${reason.type} a un proyecto de biblioteca sin él y ejecuta batch-job migrate --write.`;
+      case 'not-one-call':
+        return `  ${where}: ${job} no se añade al host de jobs: su trabajo no es una sola llamada (${reason.invoked}). Siguiente: escribe la clase del job a mano y añade el job a .projenrc.ts.`;
+      case 'no-job-host':
+        return `  ${where}: ${job} no se escribe: sin host de jobs (--job-host) cada CronJob arrancaría la app entera.`;
+    }
+  },
   replaced: (path) => `${path}: sustituido por la versión de la política (copia: ${path}.pre-adopt)`,
   kept: (path) => `${path}: se conserva tal cual (sin gestionar; --force lo sustituye). La versión de la política difiere:`,
   dryRun: 'Simulación: no se escribió nada.',

@@ -467,8 +467,12 @@ export function globalJson(ctx: DotnetContext): GlobalJson {
 // ---------------------------------------------------------------------------------------------------------------
 // Team-owned samples (written once)
 
-/** `src/<App>/<App>.csproj` (team sample): console app; the framework comes from `Directory.Build.props`. */
-export function appCsproj(ctx: DotnetContext): string {
+/**
+ * `src/<App>/<App>.csproj` (team sample): console app; the framework comes from `Directory.Build.props`. The job
+ * host of an adopted app (`references` set) references the projects holding the original job code and has no tests
+ * project of its own.
+ */
+export function appCsproj(ctx: DotnetContext, references?: readonly string[]): string {
   return buildXml({
     Project: {
       '@_Sdk': 'Microsoft.NET.Sdk',
@@ -489,7 +493,9 @@ export function appCsproj(ctx: DotnetContext): string {
             '@_CopyToPublishDirectory': 'PreserveNewest',
           },
         },
-        { InternalsVisibleTo: { '@_Include': `${ctx.appName}.Tests` } },
+        ...(references
+          ? references.length > 0 ? [{ ProjectReference: references.map((r) => ({ '@_Include': r })) }] : []
+          : [{ InternalsVisibleTo: { '@_Include': `${ctx.appName}.Tests` } }]),
       ],
     },
   });
