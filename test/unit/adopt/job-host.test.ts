@@ -15,8 +15,10 @@ import { batchJobCatalogs } from '../../../src/cli/batch-job-messages.js';
 import { listFiles, managedFiles, synthesize } from '../../../src/cli/plan.js';
 import { appMigrationReport, writeMigration } from '../../../src/migrate/index.js';
 import type { BatchJobProjectOptions } from '../../../src/project/options.js';
-import { jobHostProject } from '../../../src/project/validate.js';
+import { jobHostProject, resolveOptions } from '../../../src/project/validate.js';
 import { repoRoot, snapshot } from '../../support/cli.js';
+import { refusal } from '../../support/refusal.js';
+import { synthFiles } from '../../support/synth.js';
 
 const WEB = join(repoRoot, 'test/fixtures/migrate/e2e-web');
 const HOST = 'src/Shop.Web.Jobs';
@@ -121,6 +123,9 @@ describe('adopt a web app with three Hangfire jobs whose code lives in a library
       expect(env.OTEL_SERVICE_NAME).toBe(j.name);
     }
     expect(existsSync(join(repo, 'deploy/k8s/shop.cronjob.yaml'))).toBe(false);
+    const readme = read(repo, 'README.md');
+    expect(readme).toContain(`runs in the console job host \`${HOST}/Shop.Web.Jobs.csproj\``);
+    for (const j of JOBS) expect(readme).toContain(`| \`${j.name}\` | \`dotnet run --project ${HOST} -- ${j.name}\` |`);
   });
 
   it('builds the image from the job host: its restore layer copies the library it references, not the web app', () => {
@@ -205,5 +210,39 @@ describe('adopt: schedules the job host cannot take', () => {
     expect(without.jobsRunnable).toBe(false);
     expect(without.heldJobs.map((h) => h.reason.kind)).toEqual(['no-job-host']);
     expect(without.plan.map((c) => c.path).filter((p) => p.includes('Scheduler.Jobs'))).toEqual([]);
+  });
+});
+
+describe('existingApp.jobHost in .projenrc.ts (also `adopt --job-host` on an app without schedules)', () => {
+  const options = { name: 'shop', existingApp: { project: 'src/Shop.Web/Shop.Web.csproj', jobHost: true }, jobs: [{ name: 'nightly' }] } as const;
+
+  it('gives a job without a migrated class the sample job of a new repository, registered by the host', () => {
+    const files = synthFiles(options);
+    expect(files.get(`${HOST}/Jobs/NightlyJob.cs`)).toContain('public sealed partial class NightlyJob : IJob');
+    expect(files.get(`${HOST}/Program.cs`)).toContain('jobs.Add<NightlyJob, NightlyJobOptions>("nightly");');
+    expect(files.get(`${HOST}/Program.cs`)).toContain('using Shop.Web.Jobs.Jobs;');
+    expect(parse(files.get('deploy/k8s/nightly.cronjob.yaml')!).spec.jobTemplate.spec.template.spec.containers[0].args).toEqual(['nightly']);
+    // Nothing of the app is written, and without the option the adopted app keeps its own command line.
+    expect([...files.keys()].filter((p) => p.startsWith('src/Shop.Web/'))).toEqual([]);
+    const plain = synthFiles({ ...options, existingApp: { project: options.existingApp.project } });
+    expect([...plain.keys()].filter((p) => p.startsWith(`${HOST}/`))).toEqual([]);
+    expect(parse(plain.get('deploy/k8s/nightly.cronjob.yaml')!).spec.jobTemplate.spec.template.spec.containers[0].args).toBeUndefined();
+  });
+
+  it('describes the job host in the Spanish README too', () => {
+    const readme = synthFiles({ ...options, lang: 'es' }).get('README.md')!;
+    expect(readme).toContain(`se ejecuta en el host de jobs de consola \`${HOST}/Shop.Web.Jobs.csproj\``);
+    expect(readme).toContain(`| \`nightly\` | \`dotnet run --project ${HOST} -- nightly\` |`);
+  });
+
+  it('refuses references without a job host, or that are not project files, naming the field and an example', () => {
+    const noHost = refusal(() => resolveOptions({ ...options, existingApp: { project: options.existingApp.project, jobHostReferences: ['src/Lib/Lib.csproj'] } }));
+    expect(noHost.field).toBe('existingApp.jobHostReferences');
+    expect(noHost.example).toContain('jobHost: true');
+    const notProject = refusal(() => resolveOptions({ ...options, existingApp: { ...options.existingApp, jobHostReferences: ['src/Lib'] } }));
+    expect(notProject.field).toBe('existingApp.jobHostReferences[0]');
+    expect(notProject.example).toBe('src/Billing/Billing.csproj');
+    const notBoolean = refusal(() => resolveOptions({ ...options, existingApp: { ...options.existingApp, jobHost: 'yes' as unknown as boolean } }));
+    expect(notBoolean.field).toBe('existingApp.jobHost');
   });
 });
