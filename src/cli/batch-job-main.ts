@@ -99,7 +99,7 @@ async function adoptCommand(argv: string[], m: BatchJobMessages, lang: Lang): Pr
     out(m.bannedNext);
   }
   if (migration && proposal) printSchedules(migration.report, proposal.jobs.length, !result.jobsRunnable, dirname(result.app.path), positionals[0] ?? '.', m);
-  if (result.jobHost) out(m.jobHostAdded(result.jobHost.project, result.jobHost.references, result.options.jobs?.length ?? 0, result.jobHost.classes.length));
+  if (result.jobHost) out(m.jobHostAdded(result.jobHost.project, result.jobHost.references, result.jobHost.classes.length));
   for (const held of result.heldJobs) if (held.reason.kind !== 'no-job-host') out(m.jobHeld(held.where, held.job.name, held.reason));
   for (const conflict of result.conflicts) {
     out(values.force ? m.replaced(conflict.path) : m.kept(conflict.path));

@@ -45,7 +45,7 @@ export interface BatchJobMessages {
   /** Why the schedules were not written to `.projenrc.ts`, and what to do next. */
   schedulesHeld: (ready: number, found: number, repo: string) => string;
   /** The job host added next to the app: its project, the projects it references, the jobs written. */
-  jobHostAdded: (project: string, references: readonly string[], jobs: number, classes: number) => string;
+  jobHostAdded: (project: string, references: readonly string[], classes: number) => string;
   /** One schedule not added to the job host, and the step that lets it in. */
   jobHeld: (where: string, job: string, reason: HeldReason) => string;
   replaced: (path: string) => string;
@@ -217,8 +217,8 @@ Options:
   scheduleNotScanned: (where, message) => `  not scanned: ${where}: ${message}`,
   schedulesHeld: (ready, found, repo) =>
     `  Not written to .projenrc.ts (${ready} of ${found} ready, the rest need the decisions above): an adopted app keeps its own command line and has no job host that runs one job per CronJob, so each CronJob would start the whole app. Next: batch-job migrate ${repo} shows the full report (reasons, guards, registration lines to remove); README, "Schedules of an adopted app", gives the steps.`,
-  jobHostAdded: (project, references, jobs, classes) =>
-    `  Job host: ${project} (managed JobHost.cs; CronJobs run it with the job name as argument)${references.length > 0 ? `, referencing ${references.join(', ')}` : ''}. ${jobs} job(s) written to .projenrc.ts, ${classes} job class(es) in Jobs/Migrated, registered in its Program.cs. The app's old registrations are listed by batch-job migrate; remove them once the CronJobs run.`,
+  jobHostAdded: (project, references, classes) =>
+    `  Job host: ${project} (managed JobHost.cs; CronJobs run it with the job name as argument)${references.length > 0 ? `, referencing ${references.join(', ')}` : ''}. ${classes > 0 ? `${classes} migrated job(s) written to .projenrc.ts, each with a job class in Jobs/Migrated registered in its Program.cs; remove the app's old registrations (batch-job migrate lists them) once the CronJobs run.` : 'Its Program.cs registers a sample job class per job of .projenrc.ts: replace the sample work with the job code.'}`,
   jobHeld: (where, job, reason) => {
     switch (reason.kind) {
       case 'in-app':
@@ -380,8 +380,8 @@ Opciones:
   scheduleNotScanned: (where, message) => `  no revisado: ${where}: ${message}`,
   schedulesHeld: (ready, found, repo) =>
     `  No se escriben en .projenrc.ts (${ready} de ${found} listas, el resto necesita las decisiones de arriba): una app adoptada conserva su propia línea de órdenes y no tiene un host de jobs que ejecute un job por CronJob, así que cada CronJob arrancaría la app entera. Siguiente: batch-job migrate ${repo} muestra el informe completo (motivos, guardas, registros que eliminar); el README, "Schedules of an adopted app", da los pasos.`,
-  jobHostAdded: (project, references, jobs, classes) =>
-    `  Host de jobs: ${project} (JobHost.cs gestionado; los CronJobs lo ejecutan con el nombre del job como argumento)${references.length > 0 ? `, con referencia a ${references.join(', ')}` : ''}. ${jobs} job(s) escritos en .projenrc.ts, ${classes} clase(s) de job en Jobs/Migrated, registradas en su Program.cs. batch-job migrate lista los registros antiguos de la app; elimínalos cuando los CronJobs funcionen.`,
+  jobHostAdded: (project, references, classes) =>
+    `  Host de jobs: ${project} (JobHost.cs gestionado; los CronJobs lo ejecutan con el nombre del job como argumento)${references.length > 0 ? `, con referencia a ${references.join(', ')}` : ''}. ${classes > 0 ? `${classes} job(s) migrados escritos en .projenrc.ts, cada uno con una clase de job en Jobs/Migrated registrada en su Program.cs; elimina los registros antiguos de la app (batch-job migrate los lista) cuando los CronJobs funcionen.` : 'Su Program.cs registra una clase de job de ejemplo por cada job de .projenrc.ts: sustituye el trabajo de ejemplo por el código del job.'}`,
   jobHeld: (where, job, reason) => {
     switch (reason.kind) {
       case 'in-app':

@@ -32,7 +32,7 @@ describe('batch-job adopt + migrate --write', () => {
     const adopted = await run(dir, 'adopt', '--name', 'shop');
     expect(adopted.exitCode, adopted.all).toBe(0);
     expect(adopted.all).toContain(`Job host: src/${HOST}/${HOST}.csproj`);
-    expect(adopted.all).toContain('3 job(s) written to .projenrc.ts, 3 job class(es)');
+    expect(adopted.all).toContain('3 migrated job(s) written to .projenrc.ts, each with a job class');
 
     // Idempotent: the jobs adoption wrote are recognised, nothing is written twice.
     const before = snapshot(dir);
