@@ -203,7 +203,7 @@ export function directoryBuildProps(ctx: DotnetContext): string {
                 AdditionalFiles: bannedSymbolsItem,
               },
             ]),
-        ...(ctx.telemetry ? [telemetryItems(ctx)] : []),
+        ...(ctx.telemetry ? telemetryItems(ctx) : []),
       ],
     },
   });
@@ -237,11 +237,23 @@ function centralAwareAnalyzer(ctx: DotnetContext): XmlNode[] {
 }
 
 /** The app project (only) references the packages its managed telemetry file compiles against. */
-function telemetryItems(ctx: DotnetContext): XmlNode {
-  return {
-    '@_Condition': `'$(MSBuildProjectName)' == '${msbuildEscape(ctx.appName)}'`,
-    PackageReference: TELEMETRY_PACKAGES.map((id) => packageReference(ctx, id)),
-  };
+function telemetryItems(ctx: DotnetContext): XmlNode[] {
+  const appOnly = `'$(MSBuildProjectName)' == '${msbuildEscape(ctx.appName)}'`;
+  if (!ctx.adopted) return [{ '@_Condition': appOnly, PackageReference: TELEMETRY_PACKAGES.map((id) => packageReference(ctx, id)) }];
+  return centralAwarePackages(ctx, TELEMETRY_PACKAGES).map((group) => ({ ...group, '@_Condition': `${appOnly} and ${group['@_Condition'] as string}` }));
+}
+
+/**
+ * Package references valid with and without central package management, for projects in an adopted repository
+ * (which may manage versions centrally, where a `Version` fails restore with NU1008): the policy's version as
+ * `Version`, or under central management as `VersionOverride`, so the team's `Directory.Packages.props` needs no
+ * entry for them.
+ */
+function centralAwarePackages(ctx: DotnetContext, ids: readonly string[]): XmlNode[] {
+  return [
+    { '@_Condition': "'$(ManagePackageVersionsCentrally)' != 'true'", PackageReference: ids.map((id) => ({ '@_Include': id, '@_Version': packageVersion(ctx, id) })) },
+    { '@_Condition': "'$(ManagePackageVersionsCentrally)' == 'true'", PackageReference: ids.map((id) => ({ '@_Include': id, '@_VersionOverride': packageVersion(ctx, id) })) },
+  ];
 }
 
 /**
@@ -483,9 +495,7 @@ export function appCsproj(ctx: DotnetContext, references?: readonly string[]): s
         IsPackable: 'false',
       },
       ItemGroup: [
-        {
-          PackageReference: APP_PACKAGES.map((id) => packageReference(ctx, id)),
-        },
+        ...(references && ctx.adopted ? centralAwarePackages(ctx, APP_PACKAGES) : [{ PackageReference: APP_PACKAGES.map((id) => packageReference(ctx, id)) }]),
         {
           None: {
             '@_Update': 'appsettings.json',

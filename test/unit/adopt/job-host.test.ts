@@ -86,7 +86,7 @@ describe('adopt a web app with three Hangfire jobs whose code lives in a library
     expect(project.PropertyGroup.OutputType).toBe('Exe');
     const groups = project.ItemGroup as { ProjectReference?: { '@_Include': string }[]; PackageReference?: { '@_Include': string }[] }[];
     expect(groups.flatMap((g) => g.ProjectReference ?? []).map((r) => r['@_Include'])).toEqual(['../Shop.Reports/Shop.Reports.csproj']);
-    expect(groups.flatMap((g) => g.PackageReference ?? []).map((r) => r['@_Include'])).toEqual(['Microsoft.Extensions.Hosting', 'Microsoft.Extensions.Options.DataAnnotations']);
+    expect([...new Set(groups.flatMap((g) => g.PackageReference ?? []).map((r) => r['@_Include']))]).toEqual(['Microsoft.Extensions.Hosting', 'Microsoft.Extensions.Options.DataAnnotations']);
 
     // The managed job host of a new repository, in the host's namespace; its telemetry packages reach that project.
     const jobHost = read(repo, `${HOST}/JobHost.cs`);
@@ -227,6 +227,22 @@ describe('existingApp.jobHost in .projenrc.ts (also `adopt --job-host` on an app
     const plain = synthFiles({ ...options, existingApp: { project: options.existingApp.project } });
     expect([...plain.keys()].filter((p) => p.startsWith(`${HOST}/`))).toEqual([]);
     expect(parse(plain.get('deploy/k8s/nightly.cronjob.yaml')!).spec.jobTemplate.spec.template.spec.containers[0].args).toBeUndefined();
+  });
+
+  it('references its packages in a form valid with and without central package management (no NU1008)', () => {
+    const files = synthFiles(options);
+    const groups = xml.parse(files.get(`${HOST}/Shop.Web.Jobs.csproj`)!).Project.ItemGroup as { '@_Condition'?: string; PackageReference?: Record<string, string>[] }[];
+    const central = groups.find((g) => g['@_Condition'] === "'$(ManagePackageVersionsCentrally)' == 'true'")!.PackageReference!;
+    const perProject = groups.find((g) => g['@_Condition'] === "'$(ManagePackageVersionsCentrally)' != 'true'")!.PackageReference!;
+    expect(central.map((r) => r['@_Include'])).toEqual(['Microsoft.Extensions.Hosting', 'Microsoft.Extensions.Options.DataAnnotations']);
+    expect(central.every((r) => r['@_VersionOverride'] && !r['@_Version'])).toBe(true);
+    expect(perProject.every((r) => r['@_Version'] && !r['@_VersionOverride'])).toBe(true);
+    const props = xml.parse(files.get('Directory.Build.props')!).Project.ItemGroup as { '@_Condition'?: string; PackageReference?: Record<string, string>[] }[];
+    const telemetry = props.filter((g) => g['@_Condition']?.startsWith("'$(MSBuildProjectName)' == 'Shop.Web.Jobs' and "));
+    expect(telemetry.map((g) => g.PackageReference!.map((r) => Object.keys(r).sort().join(',')))).toEqual([
+      ['@_Include,@_Version', '@_Include,@_Version', '@_Include,@_Version'],
+      ['@_Include,@_VersionOverride', '@_Include,@_VersionOverride', '@_Include,@_VersionOverride'],
+    ]);
   });
 
   it('describes the job host in the Spanish README too', () => {
