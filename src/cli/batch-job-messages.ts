@@ -222,9 +222,9 @@ Options:
   jobHeld: (where, job, reason) => {
     switch (reason.kind) {
       case 'in-app':
-        return `  ${where}: ${job} not added to the job host: ${reason.type} is declared in the app (${reason.file}), which the job host cannot reference (it brings the banned scheduler). Next: move ${reason.type} into a library project, reference it from the app, then run batch-job migrate --write.`;
+        return `  ${where}: ${job} not added to the job host: ${reason.type} is declared in the app (${reason.file}), which the job host cannot reference (it brings the banned scheduler). Next: move ${reason.type} into a library project, reference it from the app and from the job host, then run batch-job migrate --write and register the class it writes in the job host's Program.cs.`;
       case 'banned-project':
-        return `  ${where}: ${job} not added to the job host: ${reason.type} lives in a project that brings a banned package (${reason.project}). Next: move ${reason.type} into a library project without it, then run batch-job migrate --write.`;
+        return `  ${where}: ${job} not added to the job host: ${reason.type} lives in a project that brings a banned package (${reason.project}). Next: move ${reason.type} into a library project without it, reference that from the job host, then run batch-job migrate --write and register the class it writes in the job host's Program.cs.`;
       case 'not-one-call':
         return `  ${where}: ${job} not added to the job host: its work is not one call (${reason.invoked}). Next: write the job class by hand and add the job to .projenrc.ts.`;
       case 'no-job-host':
@@ -385,9 +385,9 @@ Opciones:
   jobHeld: (where, job, reason) => {
     switch (reason.kind) {
       case 'in-app':
-        return `  ${where}: ${job} no se añade al host de jobs: ${reason.type} está declarado en la app (${reason.file}), que el host no puede referenciar (trae el planificador prohibido). Siguiente: mueve ${reason.type} a un proyecto de biblioteca, referéncialo desde la app y ejecuta batch-job migrate --write.`;
+        return `  ${where}: ${job} no se añade al host de jobs: ${reason.type} está declarado en la app (${reason.file}), que el host no puede referenciar (trae el planificador prohibido). Siguiente: mueve ${reason.type} a un proyecto de biblioteca, referéncialo desde la app y desde el host de jobs, ejecuta batch-job migrate --write y registra la clase que escribe en el Program.cs del host.`;
       case 'banned-project':
-        return `  ${where}: ${job} no se añade al host de jobs: ${reason.type} está en un proyecto que trae un paquete prohibido (${reason.project}). Siguiente: mueve ${reason.type} a un proyecto de biblioteca sin él y ejecuta batch-job migrate --write.`;
+        return `  ${where}: ${job} no se añade al host de jobs: ${reason.type} está en un proyecto que trae un paquete prohibido (${reason.project}). Siguiente: mueve ${reason.type} a un proyecto de biblioteca sin él, referéncialo desde el host de jobs, ejecuta batch-job migrate --write y registra la clase que escribe en el Program.cs del host.`;
       case 'not-one-call':
         return `  ${where}: ${job} no se añade al host de jobs: su trabajo no es una sola llamada (${reason.invoked}). Siguiente: escribe la clase del job a mano y añade el job a .projenrc.ts.`;
       case 'no-job-host':
