@@ -189,6 +189,10 @@ describe('adopt: schedules the job host cannot take', () => {
     const held = result.heldJobs[0]!;
     expect(batchJobCatalogs.en.jobHeld(held.where, held.job.name, held.reason)).toContain('Next: move ReportService into a library project');
     expect(batchJobCatalogs.es.jobHeld(held.where, held.job.name, held.reason)).toContain('Siguiente: mueve ReportService a un proyecto de biblioteca');
+    // With nothing migrated, the job host still comes (the schedules need it once moved), with a sample job.
+    expect(batchJobCatalogs.en.jobHostAdded(result.jobHost!.project, [], 0)).toContain('registers a sample job class per job');
+    expect(batchJobCatalogs.es.jobHostAdded(result.jobHost!.project, [], 0)).toContain('registra una clase de job de ejemplo');
+    expect(batchJobCatalogs.es.jobHostAdded(result.jobHost!.project, ['src/Lib/Lib.csproj'], 3)).toContain('con referencia a src/Lib/Lib.csproj. 3 job(s) migrados');
   });
 
   it('holds a job whose library brings a banned package (referencing it would fail the build)', async () => {
