@@ -5,7 +5,7 @@ import type { JobHostModel, RepoContext } from '../../project/context.js';
 import { ManagedTextFile } from '../../project/managed-file.js';
 import { TeamFile } from '../../project/team-file.js';
 import { migratedJobPath, migratedRegistration } from './migrated-jobs.js';
-import { appCsproj, appSettings, type DotnetContext } from './msbuild.js';
+import { appCsproj, appSettings, dotnetLayout, type DotnetContext } from './msbuild.js';
 import { dotnetTemplateVars, renderTemplate } from './templates.js';
 
 /**
@@ -30,7 +30,9 @@ export function addJobHostFiles(project: Project, ctx: RepoContext, host: JobHos
   const samples = ctx.jobs.filter((job) => !migrated.has(job.name));
   const references = host.references.map((r) => posix.relative(dir, r));
   const vars = dotnetTemplateVars({ ...dctx, jobs: samples }, '');
-  new TeamFile(project, host.project, () => appCsproj(dctx, references));
+  // A repository that keeps its own Directory.Build.props (unmanaged) gets no telemetry packages from the policy's.
+  const ownBuildProps = ctx.options.unmanaged.includes(dotnetLayout(dctx).directoryBuildProps);
+  new TeamFile(project, host.project, () => appCsproj(dctx, references, ownBuildProps));
   new TeamFile(project, `${dir}/appsettings.json`, () => `${JSON.stringify(appSettings({ ...dctx, jobs: samples }), null, 2)}\n`);
   new TeamFile(project, `${dir}/Program.cs`, () =>
     renderTemplate('dotnet/JobHostProgram.cs.hbs', {

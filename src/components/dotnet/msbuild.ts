@@ -482,9 +482,10 @@ export function globalJson(ctx: DotnetContext): GlobalJson {
 /**
  * `src/<App>/<App>.csproj` (team sample): console app; the framework comes from `Directory.Build.props`. The job
  * host of an adopted app (`references` set) references the projects holding the original job code and has no tests
- * project of its own.
+ * project of its own; `telemetryPackages` when the team keeps its own `Directory.Build.props`, which then does not
+ * bring the packages of the managed telemetry file.
  */
-export function appCsproj(ctx: DotnetContext, references?: readonly string[]): string {
+export function appCsproj(ctx: DotnetContext, references?: readonly string[], telemetryPackages = false): string {
   return buildXml({
     Project: {
       '@_Sdk': 'Microsoft.NET.Sdk',
@@ -495,7 +496,9 @@ export function appCsproj(ctx: DotnetContext, references?: readonly string[]): s
         IsPackable: 'false',
       },
       ItemGroup: [
-        ...(references && ctx.adopted ? centralAwarePackages(ctx, APP_PACKAGES) : [{ PackageReference: APP_PACKAGES.map((id) => packageReference(ctx, id)) }]),
+        ...(references && ctx.adopted
+          ? centralAwarePackages(ctx, [...APP_PACKAGES, ...(telemetryPackages ? TELEMETRY_PACKAGES : [])])
+          : [{ PackageReference: APP_PACKAGES.map((id) => packageReference(ctx, id)) }]),
         {
           None: {
             '@_Update': 'appsettings.json',

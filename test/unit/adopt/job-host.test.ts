@@ -249,6 +249,16 @@ describe('existingApp.jobHost in .projenrc.ts (also `adopt --job-host` on an app
     ]);
   });
 
+  it("brings the telemetry packages itself when the team keeps its own Directory.Build.props (the policy's is not written)", () => {
+    const includes = (files: Map<string, string>) =>
+      [...new Set((xml.parse(files.get(`${HOST}/Shop.Web.Jobs.csproj`)!).Project.ItemGroup as { PackageReference?: Record<string, string>[] }[]).flatMap((g) => g.PackageReference ?? []).map((r) => r['@_Include']))];
+    const own = synthFiles({ ...options, unmanaged: ['Directory.Build.props'] });
+    expect(own.has('Directory.Build.props')).toBe(false);
+    expect(includes(own)).toEqual(['Microsoft.Extensions.Hosting', 'Microsoft.Extensions.Options.DataAnnotations', 'OpenTelemetry', 'OpenTelemetry.Extensions.Hosting', 'OpenTelemetry.Exporter.OpenTelemetryProtocol']);
+    // With the policy's props the packages come from there: a second reference would be a duplicate (NU1504).
+    expect(includes(synthFiles(options))).toEqual(['Microsoft.Extensions.Hosting', 'Microsoft.Extensions.Options.DataAnnotations']);
+  });
+
   it('describes the job host in the Spanish README too', () => {
     const readme = synthFiles({ ...options, lang: 'es' }).get('README.md')!;
     expect(readme).toContain(`se ejecuta en el host de jobs de consola \`${HOST}/Shop.Web.Jobs.csproj\``);
