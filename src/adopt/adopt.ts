@@ -57,7 +57,7 @@ export interface AdoptOptions {
   readonly scanSchedules?: AdoptScheduleScanner;
   /**
    * Add a managed console job host next to the app (`--job-host`), so the CronJobs run one job each.
-   * @default - true when the scanner found schedules, false otherwise
+   * @default - true when the scanner found schedules (decided or not), false otherwise
    */
   readonly jobHost?: boolean;
 }
@@ -132,7 +132,8 @@ export function adopt(options: AdoptOptions): AdoptResult {
   const framework = app.targetFrameworks.find((t) => Object.hasOwn(policy.frameworks, t));
   const scan = options.scanSchedules?.(join(repo, dirname(app.path)));
   const found = scan ? proposeJobs(scan.report, new Set()).jobs : [];
-  const withHost = options.jobHost ?? found.length > 0;
+  // Any schedule, even one still waiting for a decision: its job class needs the host once it is decided.
+  const withHost = options.jobHost ?? (scan?.report.schedules.length ?? 0) > 0;
   const hostProject = jobHostProject(app.path);
   if (withHost && detection.projects.some((p) => p.path === hostProject)) {
     throw new InvalidInputError('option-conflict', 'job-host', hostProject, 'batch-job adopt --app src/App/App.csproj', 'a project is already there; adopt without --job-host or move it');
