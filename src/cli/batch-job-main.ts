@@ -42,6 +42,7 @@ function printSchedules(report: MigrationReport, ready: number, held: boolean, a
   }
   for (const p of report.problems) out(m.scheduleNotScanned(`${p.file}${p.line ? `:${p.line}` : ''}`, p.message));
   if (held && report.schedules.length > 0) out(m.schedulesHeld(ready, report.schedules.length, repoArg));
+  else if (ready < report.schedules.length) out(m.schedulesUndecided(ready, report.schedules.length, repoArg));
 }
 
 async function adoptCommand(argv: string[], m: BatchJobMessages, lang: Lang): Promise<number> {

@@ -44,6 +44,8 @@ export interface BatchJobMessages {
   scheduleNotScanned: (where: string, message: string) => string;
   /** Why the schedules were not written to `.projenrc.ts`, and what to do next. */
   schedulesHeld: (ready: number, found: number, repo: string) => string;
+  /** With a job host: the schedules that wait for a decision, and how they get in once it is made. */
+  schedulesUndecided: (ready: number, found: number, repo: string) => string;
   /** The job host added next to the app: its project, the projects it references, the jobs written. */
   jobHostAdded: (project: string, references: readonly string[], classes: number) => string;
   /** One schedule not added to the job host, and the step that lets it in. */
@@ -231,6 +233,8 @@ Options:
         return `  ${where}: ${job} not written: without a job host (--job-host) each CronJob would start the whole app.`;
     }
   },
+  schedulesUndecided: (ready, found, repo) =>
+    `  ${found - ready} of ${found} not written to .projenrc.ts yet: they need the decisions above. Settle each in the code, then batch-job migrate ${repo} --write adds it to .projenrc.ts with its job class in the job host.`,
   replaced: (path) => `${path}: replaced by the policy's version (backup: ${path}.pre-adopt)`,
   kept: (path) => `${path}: kept as it is (unmanaged; --force replaces it). The policy's version differs:`,
   dryRun: 'Dry run: nothing was written.',
@@ -394,6 +398,8 @@ Opciones:
         return `  ${where}: ${job} no se escribe: sin host de jobs (--job-host) cada CronJob arrancaría la app entera.`;
     }
   },
+  schedulesUndecided: (ready, found, repo) =>
+    `  ${found - ready} de ${found} aún no se escriben en .projenrc.ts: necesitan las decisiones de arriba. Resuelve cada una en el código y batch-job migrate ${repo} --write la añade a .projenrc.ts con su clase de job en el host de jobs.`,
   replaced: (path) => `${path}: sustituido por la versión de la política (copia: ${path}.pre-adopt)`,
   kept: (path) => `${path}: se conserva tal cual (sin gestionar; --force lo sustituye). La versión de la política difiere:`,
   dryRun: 'Simulación: no se escribió nada.',
