@@ -136,7 +136,7 @@ export function adopt(options: AdoptOptions): AdoptResult {
   const withHost = options.jobHost ?? (scan?.report.schedules.length ?? 0) > 0;
   const hostProject = jobHostProject(app.path);
   if (withHost && detection.projects.some((p) => p.path === hostProject)) {
-    throw new InvalidInputError('option-conflict', 'job-host', hostProject, 'batch-job adopt --app src/App/App.csproj', 'a project is already there; adopt without --job-host or move it');
+    throw new InvalidInputError('option-conflict', 'job-host', hostProject, `git mv ${dirname(hostProject)} ${dirname(hostProject)}.Old`, 'a project is already where the job host goes; move or rename it, then adopt again');
   }
   const hostName = hostProject.split('/').pop()!.replace(/\.csproj$/, '');
   const hostDir = dirname(hostProject);

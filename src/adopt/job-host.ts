@@ -100,7 +100,7 @@ export function planJobHost(repo: string, detection: Detection, app: DetectedPro
     const job: BatchJobOptions = { name: p.name, schedule: p.schedule, timeZone: p.timeZone };
     const where = `${p.entry.file}:${p.entry.line}`;
     const d = detected.find((x) => x.file === p.entry.file && x.line === p.entry.line && x.library === p.entry.library);
-    const made = d?.call ? jobClass(p, d, hostNamespace) : undefined;
+    const made = d?.call ? jobClass(p, d, hostNamespace, 'batch-job adopt') : undefined;
     if (!d?.call || !made) {
       held.push({ job, where, reason: { kind: 'not-one-call', invoked: p.entry.invoked ?? p.entry.source } });
       continue;

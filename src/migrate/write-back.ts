@@ -200,7 +200,7 @@ function findHost(root: string): { dir: string; namespace: string } | undefined 
 }
 
 /** The C# job class for one schedule, or undefined when its work is not one call a class can make. */
-export function jobClass(job: ProposedJob, detected: Pick<Detected, 'call' | 'namespaces'> | undefined, hostNamespace: string): { className: string; text: string } | undefined {
+export function jobClass(job: ProposedJob, detected: Pick<Detected, 'call' | 'namespaces'> | undefined, hostNamespace: string, writer = 'batch-job migrate'): { className: string; text: string } | undefined {
   const call = detected?.call;
   if (!call) return undefined;
   const className = migratedClassName(job.name);
@@ -210,7 +210,7 @@ export function jobClass(job: ProposedJob, detected: Pick<Detected, 'call' | 'na
   const usings = [...new Set((detected.namespaces ?? []).filter((n) => !/^(Hangfire|Quartz|Coravel|NCronJob)(\.|$)/.test(n)))].sort();
   const ctorParam = call.type ? `(${call.type} target)` : '';
   const lines = [
-    `// Written by batch-job migrate from ${e.file}:${e.line} (${e.library} ${JSON.stringify(e.jobId ?? '')}, ${e.source.replace(/\s+/g, ' ')}).`,
+    `// Written by ${writer} from ${e.file}:${e.line} (${e.library} ${JSON.stringify(e.jobId ?? '')}, ${e.source.replace(/\s+/g, ' ')}).`,
     `// CronJob "${job.name}": ${job.schedule} in ${job.timeZone}${e.exact ? ' (exact)' : ` (nearest; ${e.reason})`}.`,
     '// Team-owned: edit freely. The original code runs unchanged; remove its old registration once this job runs.',
     ...(call.type ? ['using Microsoft.Extensions.DependencyInjection.Extensions;'] : []),

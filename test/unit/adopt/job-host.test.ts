@@ -103,6 +103,7 @@ describe('adopt a web app with three Hangfire jobs whose code lives in a library
       const cls = read(repo, `${HOST}/Jobs/Migrated/${j.className}.cs`);
       expect(cls).toContain(`jobs.Add<${j.className}>("${j.name}");`);
       expect(cls).toContain('namespace Shop.Web.Jobs.Jobs.Migrated;');
+      expect(cls).toMatch(new RegExp(`^// Written by batch-job adopt from src/Shop.Web/Program.cs:${j.line} `));
     }
     expect(read(repo, `${HOST}/Jobs/Migrated/DailyReportJob.cs`)).toContain('jobs.Services.TryAddTransient<ReportService>();');
     expect(listFiles(join(repo, HOST)).filter((f) => f.startsWith('Jobs/') && !f.startsWith('Jobs/Migrated/'))).toEqual([]);
@@ -202,6 +203,18 @@ describe('adopt: schedules the job host cannot take', () => {
     const result = await adoptWithScan(repo, 'src/Shop.Web/Shop.Web.csproj', { dryRun: true });
     expect(result.heldJobs.map((h) => h.reason.kind)).toEqual(['banned-project', 'banned-project', 'banned-project']);
     expect(result.options.existingApp).toEqual({ project: 'src/Shop.Web/Shop.Web.csproj', jobHost: true });
+  });
+
+  it('refuses, writing nothing, when a project already sits where the job host goes', async () => {
+    const repo = copyOf(WEB);
+    cpSync(join(repo, 'src/Shop.Reports'), join(repo, HOST), { recursive: true });
+    renameSync(join(repo, HOST, 'Shop.Reports.csproj'), join(repo, HOST, 'Shop.Web.Jobs.csproj'));
+    const before = snapshot(repo);
+    const error = refusal(() => adopt({ repo, name: 'shop', app: 'src/Shop.Web/Shop.Web.csproj', jobHost: true }));
+    expect(error.field).toBe('job-host');
+    expect(error.value).toBe(`${HOST}/Shop.Web.Jobs.csproj`);
+    expect(error.example).toBe(`git mv ${HOST} ${HOST}.Old`);
+    expect(snapshot(repo)).toBe(before);
   });
 
   it('a static call needs no reference; without a job host (--job-host off) the jobs stay held', async () => {
