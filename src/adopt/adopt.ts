@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { InvalidInputError } from '../errors.js';
@@ -6,20 +6,24 @@ import { applyPlan } from '../cli/apply.js';
 import { computePlan, synthesize, type PlannedChange } from '../cli/plan.js';
 import { passesJobArgument } from '../components/kubernetes/pod-template.js';
 import { policy } from '../policy/index.js';
-import type { BatchJobOptions, BatchJobProjectOptions } from '../project/options.js';
-import { assertName } from '../project/validate.js';
+import type { BatchJobProjectOptions } from '../project/options.js';
+import { assertName, jobHostProject } from '../project/validate.js';
+import type { Detected } from '../migrate/detect/common.js';
+import type { MigrationReport } from '../migrate/report.js';
+import { annotateJobs, proposeJobs } from '../migrate/write-back.js';
+import { planJobHost, type HeldJob } from './job-host.js';
 import { findAbove } from '../util/msbuild-eval.js';
 import { MAX_NAME_LENGTH } from '../util/names.js';
 import { assertNotAdopted, chooseApp } from './choose.js';
 import { detect, type DetectedProject, type Detection } from './detect.js';
 
 /**
- * Where `batch-job migrate` plugs into adoption: given the adopted app's directory (absolute), it returns the jobs
- * its in-process schedules become (the ones `migrate --write` would write). Adoption records them in `.projenrc.ts`
- * instead of the single default job only when the adopted app's CronJobs can run one job each
- * ({@link passesJobArgument}); otherwise they are returned as `heldJobs`, for the caller to report.
+ * Where `batch-job migrate` plugs into adoption: given the adopted app's directory (absolute), it returns the
+ * migration report of its in-process schedules and what the scan detected (the calls job classes make). Adoption
+ * then adds a managed job host next to the app and records each schedule whose work the host can call as a job in
+ * `.projenrc.ts`, with its job class; the others are returned as `heldJobs`, for the caller to report.
  */
-export type AdoptScheduleScanner = (appDir: string) => { readonly jobs: readonly BatchJobOptions[] } | undefined;
+export type AdoptScheduleScanner = (appDir: string) => { readonly report: MigrationReport; readonly detected: readonly Detected[] } | undefined;
 
 /** Finds the repo's projects and refuses what cannot be adopted, before any question is asked. */
 export function detectForAdoption(repo: string): Detection {
@@ -51,6 +55,11 @@ export interface AdoptOptions {
   readonly detection?: Detection;
   /** The `batch-job migrate` hook. @default - none: one default job */
   readonly scanSchedules?: AdoptScheduleScanner;
+  /**
+   * Add a managed console job host next to the app (`--job-host`), so the CronJobs run one job each.
+   * @default - true when the scanner found schedules (decided or not), false otherwise
+   */
+  readonly jobHost?: boolean;
 }
 
 /** An existing file the policy would rewrite: kept (and left unmanaged) unless `--force`. */
@@ -71,12 +80,14 @@ export interface AdoptResult {
   /** Backups written with `--force`. */
   readonly backups: readonly string[];
   /**
-   * Jobs the schedule scanner found that were not written to `.projenrc.ts`: the adopted app cannot run one job per
-   * CronJob yet (no job host reads the job argument), so each CronJob would start the whole app.
+   * Jobs the schedule scanner found that were not written to `.projenrc.ts`, each with why: without a job host
+   * (`jobHost: false`) every CronJob would start the whole app; with one, the job's code must be callable from it.
    */
-  readonly heldJobs: readonly BatchJobOptions[];
+  readonly heldJobs: readonly HeldJob[];
   /** Whether the adopted app's CronJobs can run one job each, so migrated schedules are written as jobs. */
   readonly jobsRunnable: boolean;
+  /** The job host added next to the app, when there is one. */
+  readonly jobHost?: { readonly project: string; readonly references: readonly string[]; readonly classes: readonly string[] };
 }
 
 /** Suffix of the copy `--force` keeps of a file it overwrites. */
@@ -119,24 +130,49 @@ export function adopt(options: AdoptOptions): AdoptResult {
     throw new InvalidInputError('option-invalid', 'directory', app.path, 'src/App/App.csproj', 'the app project must sit in a folder, not at the repo root');
   }
   const framework = app.targetFrameworks.find((t) => Object.hasOwn(policy.frameworks, t));
-  const migrated = options.scanSchedules?.(join(repo, dirname(app.path)))?.jobs ?? [];
-  // Adoption always keeps the app's own command line (existingApp).
-  const runnable = passesJobArgument(true);
-  const jobs = runnable ? migrated : [];
+  const scan = options.scanSchedules?.(join(repo, dirname(app.path)));
+  const found = scan ? proposeJobs(scan.report, new Set()).jobs : [];
+  // Any schedule, even one still waiting for a decision: its job class needs the host once it is decided.
+  const withHost = options.jobHost ?? (scan?.report.schedules.length ?? 0) > 0;
+  const hostProject = jobHostProject(app.path);
+  if (withHost && detection.projects.some((p) => p.path === hostProject)) {
+    throw new InvalidInputError('option-conflict', 'job-host', hostProject, `git mv ${dirname(hostProject)} ${dirname(hostProject)}.Old`, 'a project is already where the job host goes; move or rename it, then adopt again');
+  }
+  const hostName = hostProject.split('/').pop()!.replace(/\.csproj$/, '');
+  const hostDir = dirname(hostProject);
+  const plan = withHost && scan ? planJobHost(repo, detection, app, scan.report, scan.detected, hostDir, hostName) : undefined;
+  const runnable = passesJobArgument(true, withHost);
+  const jobs = plan?.jobs.map((j) => j.job) ?? [];
+  const heldJobs: HeldJob[] = plan ? [...plan.held] : found.map((p) => ({ job: { name: p.name, schedule: p.schedule, timeZone: p.timeZone }, where: `${p.entry.file}:${p.entry.line}`, reason: { kind: 'no-job-host' } }));
   const name = assertName('name', options.name ?? nameFromFolder(repo));
   const base: BatchJobProjectOptions = {
     name,
     ...(framework && framework !== policy.defaultFramework ? { framework: framework as 'net8.0' } : {}),
-    existingApp: { project: app.path },
+    existingApp: { project: app.path, ...(withHost ? { jobHost: true } : {}), ...(plan && plan.references.length > 0 ? { jobHostReferences: plan.references } : {}) },
     ...(jobs.length > 0 ? { jobs } : {}),
     // Pipelines follow the system the repo already uses.
     ...(detection.ci.includes('azure-pipelines.yml') ? { ci: 'azure' as const } : detection.ci.includes('.gitlab-ci.yml') ? { ci: 'gitlab' as const } : {}),
+  };
+  // Staged before synthesis: the host's Program.cs registers the classes it finds, and `.projenrc.ts` says where
+  // each job came from, so `migrate --write` leaves them alone.
+  const prepare = (staging: string) => {
+    stageBuildInputs(repo, staging, detection);
+    for (const c of plan?.classes ?? []) {
+      mkdirSync(dirname(join(staging, c.path)), { recursive: true });
+      writeFileSync(join(staging, c.path), c.text);
+    }
+  };
+  const annotate = (staging: string) => {
+    const projenrc = join(staging, '.projenrc.ts');
+    if (plan && plan.jobs.length > 0 && existsSync(projenrc)) {
+      writeFileSync(projenrc, annotateJobs(readFileSync(projenrc, 'utf8'), new Map(plan.jobs.map((j) => [j.job.name, j.comment]))));
+    }
   };
 
   const staging = join(repo, `.batch-job-adopt-${process.pid}`);
   try {
     // First pass: which existing files would the policy rewrite?
-    stageBuildInputs(repo, staging, detection);
+    prepare(staging);
     synthesize(base, staging);
     const conflicts: Conflict[] = computePlan(staging, repo)
       .filter((c) => c.action === 'update')
@@ -148,20 +184,24 @@ export function adopt(options: AdoptOptions): AdoptResult {
 
     // Second pass: without --force those files stay the team's, recorded as unmanaged in .projenrc.ts.
     const adopted: BatchJobProjectOptions = options.force || conflicts.length === 0 ? base : { ...base, unmanaged: conflicts.map((c) => c.path) };
-    stageBuildInputs(repo, staging, detection);
+    prepare(staging);
     synthesize(adopted, staging);
-    const plan = computePlan(staging, repo);
+    annotate(staging);
+    const changes = computePlan(staging, repo);
     const backups: string[] = [];
     if (!options.dryRun) {
-      for (const change of plan) {
+      for (const change of changes) {
         if (change.action === 'update' && existsSync(join(repo, change.path))) {
           copyFileSync(join(repo, change.path), join(repo, change.path + BACKUP_SUFFIX));
           backups.push(change.path + BACKUP_SUFFIX);
         }
       }
-      applyPlan(staging, repo, plan);
+      applyPlan(staging, repo, changes);
     }
-    return { detection, app, framework, options: adopted, conflicts, plan, backups, heldJobs: runnable ? [] : migrated, jobsRunnable: runnable };
+    return {
+      detection, app, framework, options: adopted, conflicts, plan: changes, backups, heldJobs, jobsRunnable: runnable,
+      ...(withHost ? { jobHost: { project: hostProject, references: plan?.references ?? [], classes: (plan?.classes ?? []).map((c) => c.path) } } : {}),
+    };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -42,6 +42,7 @@ function printSchedules(report: MigrationReport, ready: number, held: boolean, a
   }
   for (const p of report.problems) out(m.scheduleNotScanned(`${p.file}${p.line ? `:${p.line}` : ''}`, p.message));
   if (held && report.schedules.length > 0) out(m.schedulesHeld(ready, report.schedules.length, repoArg));
+  else if (ready < report.schedules.length) out(m.schedulesUndecided(ready, report.schedules.length, repoArg));
 }
 
 async function adoptCommand(argv: string[], m: BatchJobMessages, lang: Lang): Promise<number> {
@@ -68,11 +69,12 @@ async function adoptCommand(argv: string[], m: BatchJobMessages, lang: Lang): Pr
   const chosen = chooseApp(detection, repo, app, process.cwd());
   const appDir = join(repo, dirname(chosen.path));
   const { appMigrationReport, migratedJobs } = await import('../migrate/index.js');
-  const migration = chosen.path.includes('/') ? (await appMigrationReport(repo, appDir, lang)).report : undefined;
-  const proposal = migration ? migratedJobs(migration) : undefined;
-  const scanSchedules = (dir: string) => (proposal && dir === appDir ? { jobs: proposal.jobs } : undefined);
+  const migration = chosen.path.includes('/') ? await appMigrationReport(repo, appDir, lang) : undefined;
+  const proposal = migration ? migratedJobs(migration.report) : undefined;
+  const scanSchedules = (dir: string) => (migration && dir === appDir ? migration : undefined);
   // An interrupted adoption leaves the repo as it was or adopted, never half-written.
-  const result = withSignalsDeferred(() => adopt({ repo, force: values.force, dryRun: values['dry-run'], name: values.name, app, detection, scanSchedules }));
+  const result = withSignalsDeferred(() =>
+    adopt({ repo, force: values.force, dryRun: values['dry-run'], name: values.name, app, detection, scanSchedules, ...(values['job-host'] !== undefined ? { jobHost: values['job-host'] } : {}) }));
   const d = result.detection;
   const l = m.labels;
   const list = (items: readonly string[]) => items.join(', ') || l.none;
@@ -97,7 +99,9 @@ async function adoptCommand(argv: string[], m: BatchJobMessages, lang: Lang): Pr
     for (const b of d.banned) out(`  ${b.project}: ${b.package}${b.version ? ` ${b.version}` : ''} (${b.pattern}: ${b.reason})`);
     out(m.bannedNext);
   }
-  if (migration && proposal) printSchedules(migration, proposal.jobs.length, !result.jobsRunnable, dirname(result.app.path), positionals[0] ?? '.', m);
+  if (migration && proposal) printSchedules(migration.report, proposal.jobs.length, !result.jobsRunnable, dirname(result.app.path), positionals[0] ?? '.', m);
+  if (result.jobHost) out(m.jobHostAdded(result.jobHost.project, result.jobHost.references, result.jobHost.classes.length));
+  for (const held of result.heldJobs) if (held.reason.kind !== 'no-job-host') out(m.jobHeld(held.where, held.job.name, held.reason));
   for (const conflict of result.conflicts) {
     out(values.force ? m.replaced(conflict.path) : m.kept(conflict.path));
     if (!values.force) out(conflict.diff);

@@ -1,4 +1,5 @@
 import type { AppChoiceError, NotCandidateReason } from '../adopt/choose.js';
+import type { HeldReason } from '../adopt/job-host.js';
 import type { Lang } from './i18n.js';
 
 /** User-facing text of the `batch-job` bin, in English and Spanish. */
@@ -43,6 +44,12 @@ export interface BatchJobMessages {
   scheduleNotScanned: (where: string, message: string) => string;
   /** Why the schedules were not written to `.projenrc.ts`, and what to do next. */
   schedulesHeld: (ready: number, found: number, repo: string) => string;
+  /** With a job host: the schedules that wait for a decision, and how they get in once it is made. */
+  schedulesUndecided: (ready: number, found: number, repo: string) => string;
+  /** The job host added next to the app: its project, the projects it references, the jobs written. */
+  jobHostAdded: (project: string, references: readonly string[], classes: number) => string;
+  /** One schedule not added to the job host, and the step that lets it in. */
+  jobHeld: (where: string, job: string, reason: HeldReason) => string;
   replaced: (path: string) => string;
   kept: (path: string) => string;
   dryRun: string;
@@ -128,6 +135,8 @@ Options:
       --app <csproj>      the app to run as a job when several qualify (Web, Worker or OutputType Exe projects
                           outside tests); a terminal asks, elsewhere adopt exits 2 listing them (default: the only app)
       --name <name>       repository name, a lowercase DNS-1123 label (default: the folder's name)
+      --job-host          add a managed console job host next to the app (<App>.Jobs), so each CronJob runs one job
+                          (default: on when the app has in-process schedules, off otherwise)
       --force             replace differing existing files, backing each up as <file>.pre-adopt (default: off)
       --dry-run           print what would change and write nothing (default: off)
       --lang <en|es>      language of messages (default: from LANG, else en)
@@ -210,6 +219,22 @@ Options:
   scheduleNotScanned: (where, message) => `  not scanned: ${where}: ${message}`,
   schedulesHeld: (ready, found, repo) =>
     `  Not written to .projenrc.ts (${ready} of ${found} ready, the rest need the decisions above): an adopted app keeps its own command line and has no job host that runs one job per CronJob, so each CronJob would start the whole app. Next: batch-job migrate ${repo} shows the full report (reasons, guards, registration lines to remove); README, "Schedules of an adopted app", gives the steps.`,
+  jobHostAdded: (project, references, classes) =>
+    `  Job host: ${project} (managed JobHost.cs; CronJobs run it with the job name as argument)${references.length > 0 ? `, referencing ${references.join(', ')}` : ''}. ${classes > 0 ? `${classes} migrated job(s) written to .projenrc.ts, each with a job class in Jobs/Migrated registered in its Program.cs; remove the app's old registrations (batch-job migrate lists them) once the CronJobs run.` : 'Its Program.cs registers a sample job class per job of .projenrc.ts: replace the sample work with the job code.'}`,
+  jobHeld: (where, job, reason) => {
+    switch (reason.kind) {
+      case 'in-app':
+        return `  ${where}: ${job} not added to the job host: ${reason.type} is declared in the app (${reason.file}), which the job host cannot reference (it brings the banned scheduler). Next: move ${reason.type} into a library project, reference it from the app and from the job host, then run batch-job migrate --write and register the class it writes in the job host's Program.cs.`;
+      case 'banned-project':
+        return `  ${where}: ${job} not added to the job host: ${reason.type} lives in a project that brings a banned package (${reason.project}). Next: move ${reason.type} into a library project without it, reference that from the job host, then run batch-job migrate --write and register the class it writes in the job host's Program.cs.`;
+      case 'not-one-call':
+        return `  ${where}: ${job} not added to the job host: its work is not one call (${reason.invoked}). Next: write the job class by hand and add the job to .projenrc.ts.`;
+      case 'no-job-host':
+        return `  ${where}: ${job} not written: without a job host (--job-host) each CronJob would start the whole app.`;
+    }
+  },
+  schedulesUndecided: (ready, found, repo) =>
+    `  ${found - ready} of ${found} not written to .projenrc.ts yet: they need the decisions above. Settle each in the code, then batch-job migrate ${repo} --write adds it to .projenrc.ts with its job class in the job host.`,
   replaced: (path) => `${path}: replaced by the policy's version (backup: ${path}.pre-adopt)`,
   kept: (path) => `${path}: kept as it is (unmanaged; --force replaces it). The policy's version differs:`,
   dryRun: 'Dry run: nothing was written.',
@@ -273,6 +298,8 @@ Opciones:
       --app <csproj>      la app que se ejecuta como job si hay varias (proyectos Web, Worker u OutputType Exe fuera
                           de los tests); en una terminal se pregunta, si no adopt sale con 2 y las lista (por defecto: la única app)
       --name <nombre>     nombre del repositorio, etiqueta DNS-1123 en minúsculas (por defecto: el de la carpeta)
+      --job-host          añade junto a la app un host de jobs de consola gestionado (<App>.Jobs), para que cada
+                          CronJob ejecute un job (por defecto: sí si la app tiene schedules en proceso, si no, no)
       --force             sustituye los archivos existentes que difieren, con copia <archivo>.pre-adopt (por defecto: no)
       --dry-run           muestra lo que cambiaría y no escribe nada (por defecto: no)
       --lang <en|es>      idioma de los mensajes (por defecto: según LANG, si no en)
@@ -357,6 +384,22 @@ Opciones:
   scheduleNotScanned: (where, message) => `  no revisado: ${where}: ${message}`,
   schedulesHeld: (ready, found, repo) =>
     `  No se escriben en .projenrc.ts (${ready} de ${found} listas, el resto necesita las decisiones de arriba): una app adoptada conserva su propia línea de órdenes y no tiene un host de jobs que ejecute un job por CronJob, así que cada CronJob arrancaría la app entera. Siguiente: batch-job migrate ${repo} muestra el informe completo (motivos, guardas, registros que eliminar); el README, "Schedules of an adopted app", da los pasos.`,
+  jobHostAdded: (project, references, classes) =>
+    `  Host de jobs: ${project} (JobHost.cs gestionado; los CronJobs lo ejecutan con el nombre del job como argumento)${references.length > 0 ? `, con referencia a ${references.join(', ')}` : ''}. ${classes > 0 ? `${classes} job(s) migrados escritos en .projenrc.ts, cada uno con una clase de job en Jobs/Migrated registrada en su Program.cs; elimina los registros antiguos de la app (batch-job migrate los lista) cuando los CronJobs funcionen.` : 'Su Program.cs registra una clase de job de ejemplo por cada job de .projenrc.ts: sustituye el trabajo de ejemplo por el código del job.'}`,
+  jobHeld: (where, job, reason) => {
+    switch (reason.kind) {
+      case 'in-app':
+        return `  ${where}: ${job} no se añade al host de jobs: ${reason.type} está declarado en la app (${reason.file}), que el host no puede referenciar (trae el planificador prohibido). Siguiente: mueve ${reason.type} a un proyecto de biblioteca, referéncialo desde la app y desde el host de jobs, ejecuta batch-job migrate --write y registra la clase que escribe en el Program.cs del host.`;
+      case 'banned-project':
+        return `  ${where}: ${job} no se añade al host de jobs: ${reason.type} está en un proyecto que trae un paquete prohibido (${reason.project}). Siguiente: mueve ${reason.type} a un proyecto de biblioteca sin él, referéncialo desde el host de jobs, ejecuta batch-job migrate --write y registra la clase que escribe en el Program.cs del host.`;
+      case 'not-one-call':
+        return `  ${where}: ${job} no se añade al host de jobs: su trabajo no es una sola llamada (${reason.invoked}). Siguiente: escribe la clase del job a mano y añade el job a .projenrc.ts.`;
+      case 'no-job-host':
+        return `  ${where}: ${job} no se escribe: sin host de jobs (--job-host) cada CronJob arrancaría la app entera.`;
+    }
+  },
+  schedulesUndecided: (ready, found, repo) =>
+    `  ${found - ready} de ${found} aún no se escriben en .projenrc.ts: necesitan las decisiones de arriba. Resuelve cada una en el código y batch-job migrate ${repo} --write la añade a .projenrc.ts con su clase de job en el host de jobs.`,
   replaced: (path) => `${path}: sustituido por la versión de la política (copia: ${path}.pre-adopt)`,
   kept: (path) => `${path}: se conserva tal cual (sin gestionar; --force lo sustituye). La versión de la política difiere:`,
   dryRun: 'Simulación: no se escribió nada.',

@@ -15,6 +15,7 @@ export const BATCH_JOB_OPTIONS = {
     'dry-run': { type: 'boolean', default: false },
     name: { type: 'string' },
     app: { type: 'string' },
+    'job-host': { type: 'boolean' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   migrate: {

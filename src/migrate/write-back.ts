@@ -11,8 +11,9 @@ import { dirname, join } from 'node:path';
 import { InvalidInputError } from '../errors.js';
 import { literal } from '../project/projenrc-sample.js';
 import { assertName, assertSchedule, assertTimeZone } from '../project/validate.js';
-import { MAX_NAME_LENGTH, pascalCase } from '../util/names.js';
+import { MAX_NAME_LENGTH } from '../util/names.js';
 import { walkRepository } from '../check/walk.js';
+import { migratedClassName, migratedJobPath, migratedNamespace, migratedRegistration } from '../components/dotnet/migrated-jobs.js';
 import type { MigrationEntry, MigrationReport } from './report.js';
 import type { Detected } from './detect/common.js';
 
@@ -76,6 +77,15 @@ export function proposeJobs(report: MigrationReport, taken: ReadonlySet<string>,
     jobs.push({ name: assertName(`jobs[${jobs.length}].name`, name), schedule: assertSchedule(`${where} schedule`, entry.schedule), timeZone: assertTimeZone(`${where} timeZone`, entry.timeZone), entry });
   }
   return { jobs, skipped };
+}
+
+/**
+ * The `.projenrc.ts` comment above a migrated job: where it came from. A later run recognises the job by it
+ * ({@link proposeJobs}), so it must start with `migrated from <file>:<line> `.
+ */
+export function migratedComment(job: ProposedJob): string {
+  const e = job.entry;
+  return `migrated from ${e.file}:${e.line} (${e.library}${e.exact ? ', exact' : `, not exact: ${e.reason}`})`.replace(/\n/g, ' ');
 }
 
 /** Skips a string or comment starting at `i`; returns the index after it, or `i` when none starts there. */
@@ -165,6 +175,18 @@ export function addJobsToProjenrc(projenrc: string, jobs: readonly { name: strin
   return `${before}${comma}\n  jobs: [\n${entries}\n  ],\n${projenrc.slice(objectClose)}`;
 }
 
+/**
+ * `.projenrc.ts` as `create`/`adopt` render it (src/project/projenrc-sample.ts), with a comment line above the
+ * `jobs` entry of each named job: adoption records where its migrated jobs came from, as `--write` does.
+ */
+export function annotateJobs(projenrc: string, comments: ReadonlyMap<string, string>): string {
+  let out = projenrc;
+  for (const [name, comment] of comments) {
+    out = out.replace(new RegExp(`\n( *)\{\n( *)name: '${name}',`), (_m, outer: string, inner: string) => `\n${outer}// ${comment}\n${outer}{\n${inner}name: '${name}',`);
+  }
+  return out;
+}
+
 /** The managed job host: the folder and namespace of `JobHost.cs`. */
 function findHost(root: string): { dir: string; namespace: string } | undefined {
   const files = walkRepository(root);
@@ -178,23 +200,23 @@ function findHost(root: string): { dir: string; namespace: string } | undefined 
 }
 
 /** The C# job class for one schedule, or undefined when its work is not one call a class can make. */
-export function jobClass(job: ProposedJob, detected: Pick<Detected, 'call' | 'namespaces'> | undefined, hostNamespace: string): { className: string; text: string } | undefined {
+export function jobClass(job: ProposedJob, detected: Pick<Detected, 'call' | 'namespaces'> | undefined, hostNamespace: string, writer = 'batch-job migrate'): { className: string; text: string } | undefined {
   const call = detected?.call;
   if (!call) return undefined;
-  const className = `${pascalCase(job.name)}Job`;
+  const className = migratedClassName(job.name);
   const e = job.entry;
   const guard = e.guard && !e.exact ? e.guard.replace(/return 0;/g, 'return;').split('\n') : [];
   const invoke = call.awaited ? `await ${call.body}.ConfigureAwait(false);` : `${call.body};`;
   const usings = [...new Set((detected.namespaces ?? []).filter((n) => !/^(Hangfire|Quartz|Coravel|NCronJob)(\.|$)/.test(n)))].sort();
   const ctorParam = call.type ? `(${call.type} target)` : '';
   const lines = [
-    `// Written by batch-job migrate from ${e.file}:${e.line} (${e.library} ${JSON.stringify(e.jobId ?? '')}, ${e.source.replace(/\s+/g, ' ')}).`,
+    `// Written by ${writer} from ${e.file}:${e.line} (${e.library} ${JSON.stringify(e.jobId ?? '')}, ${e.source.replace(/\s+/g, ' ')}).`,
     `// CronJob "${job.name}": ${job.schedule} in ${job.timeZone}${e.exact ? ' (exact)' : ` (nearest; ${e.reason})`}.`,
     '// Team-owned: edit freely. The original code runs unchanged; remove its old registration once this job runs.',
     ...(call.type ? ['using Microsoft.Extensions.DependencyInjection.Extensions;'] : []),
     ...usings.map((u) => `using ${u};`),
     '',
-    `namespace ${hostNamespace}.Jobs.Migrated;`,
+    `namespace ${migratedNamespace(hostNamespace)};`,
     '',
     `/// <summary>Runs what the ${e.library} registration ran: <c>${escapeXml(call.body)}</c>.</summary>`,
     `public sealed class ${className}${ctorParam} : IJob`,
@@ -241,7 +263,7 @@ export function writeMigration(root: string, report: MigrationReport, detected?:
   }
   const projenrc = readFileSync(projenrcPath, 'utf8');
   const { jobs, skipped } = proposeJobs(report, existingJobNames(projenrc), projenrc);
-  const updated = jobs.length > 0 ? addJobsToProjenrc(projenrc, jobs.map((j) => ({ ...j, comment: `migrated from ${j.entry.file}:${j.entry.line} (${j.entry.library}${j.entry.exact ? ', exact' : `, not exact: ${j.entry.reason}`})`.replace(/\n/g, ' ') }))) : projenrc;
+  const updated = jobs.length > 0 ? addJobsToProjenrc(projenrc, jobs.map((j) => ({ ...j, comment: migratedComment(j) }))) : projenrc;
   const host = findHost(root);
   const classes: { path: string; text: string; register: string }[] = [];
   for (const job of jobs) {
@@ -252,14 +274,14 @@ export function writeMigration(root: string, report: MigrationReport, detected?:
       continue;
     }
     if (!made) {
-      skipped.push(`${job.entry.file}:${job.entry.line}: job class not generated: the work is not one call (${job.entry.invoked ?? job.entry.source}); write ${pascalCase(job.name)}Job by hand`);
+      skipped.push(`${job.entry.file}:${job.entry.line}: job class not generated: the work is not one call (${job.entry.invoked ?? job.entry.source}); write ${migratedClassName(job.name)} by hand`);
       continue;
     }
-    const path = `${host.dir}/Jobs/Migrated/${made.className}.cs`;
+    const path = migratedJobPath(host.dir, job.name);
     if (existsSync(join(root, path))) {
       throw new InvalidInputError('option-conflict', 'write', path, 'rm the file or rename the job', 'already exists; migrate never overwrites a file');
     }
-    classes.push({ path, text: made.text, register: `${host.namespace}.Jobs.Migrated.${made.className}.Register(jobs);` });
+    classes.push({ path, text: made.text, register: migratedRegistration(host.namespace, job.name) });
   }
   for (const c of classes) writeAtomically(join(root, c.path), c.text);
   if (updated !== projenrc) {

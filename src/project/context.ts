@@ -23,6 +23,28 @@ export interface RepoContext {
   readonly sourceRoot: string;
   /** Whether the app existed before adoption: then no C# samples are written. */
   readonly existingApp: boolean;
+  /**
+   * The managed console job host added next to an adopted app (`existingApp.jobHost`): the project the image
+   * publishes and the CronJobs run with the job name as argument. Undefined for a new app (the app is the host)
+   * and for an adopted app without one.
+   */
+  readonly jobHost?: JobHostModel;
+}
+
+/** The job host of an adopted app: where it lives and its .NET name. */
+export interface JobHostModel {
+  /** Project, assembly and root namespace (`Shop.Web.Jobs`). */
+  readonly appName: string;
+  /** `src/Shop.Web.Jobs`. */
+  readonly projectDir: string;
+  /** `src/Shop.Web.Jobs/Shop.Web.Jobs.csproj`. */
+  readonly project: string;
+  readonly references: readonly string[];
+}
+
+/** Whether the image runs the managed job host, which selects its job by argument and reads the policy's env. */
+export function runsJobHost(ctx: Pick<RepoContext, 'existingApp' | 'jobHost'>): boolean {
+  return !ctx.existingApp || ctx.jobHost !== undefined;
 }
 
 export function buildContext(options: ResolvedOptions, policy: Policy): RepoContext {
@@ -32,12 +54,17 @@ export function buildContext(options: ResolvedOptions, policy: Policy): RepoCont
     projectDir: options.app.project.split('/').slice(0, -1).join('/'),
     sourceRoot: options.app.project.split('/')[0]!,
     existingApp: options.app.existing,
+    ...(options.app.jobHost ? { jobHost: jobHostModel(options.app.jobHost.project, options.app.jobHost.references) } : {}),
     framework: options.framework,
     jobs: jobModels(options.jobs),
     options,
     policy,
     frameworkPolicy: policy.frameworks[options.framework],
   };
+}
+
+function jobHostModel(project: string, references: readonly string[]): JobHostModel {
+  return { appName: project.split('/').pop()!.replace(/\.csproj$/, ''), projectDir: project.split('/').slice(0, -1).join('/'), project, references };
 }
 
 function jobModels(jobs: ResolvedOptions['jobs']): JobModel[] {

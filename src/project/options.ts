@@ -134,6 +134,21 @@ export interface InstanaOptions {
 export interface ExistingAppOptions {
   /** Path of the app's `.csproj`, relative to the repo root, inside a folder (e.g. `src/Billing/Billing.csproj`). */
   readonly project: string;
+  /**
+   * Adds a managed console job host next to the app (`<App>.Jobs/<App>.Jobs.csproj` beside the app's folder, with
+   * the same managed `JobHost.cs` a new repository gets): the CronJobs then run that host with the job name as
+   * argument, and the app keeps its own code and command line. `batch-job adopt` turns it on when it finds
+   * in-process schedules (or with `--job-host`).
+   * @default false
+   */
+  readonly jobHost?: boolean;
+  /**
+   * Projects the job host references (repository-relative `.csproj` paths), so its job classes can resolve the
+   * original job code through dependency injection. Written into the team-owned host project when it is created;
+   * the image's restore layer copies them (and what they reference) on every synthesis.
+   * @default []
+   */
+  readonly jobHostReferences?: readonly string[];
 }
 
 /** CI systems whose pipelines the generator writes. */

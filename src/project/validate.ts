@@ -82,6 +82,22 @@ export interface ResolvedJob extends Omit<JobDefaults, 'tmpSizeLimit' | 'imageTa
 }
 
 /** A fully resolved, validated set of project options (policy defaults applied). */
+/** The managed console job host added next to an adopted app (`existingApp.jobHost`). */
+export interface ResolvedJobHost {
+  /** `src/Shop.Web.Jobs/Shop.Web.Jobs.csproj`. */
+  readonly project: string;
+  /** Projects it references, repository-relative. */
+  readonly references: readonly string[];
+}
+
+/** Where the job host of the adopted app `project` lives: `src/Shop.Web/Shop.Web.csproj` → `src/Shop.Web.Jobs/Shop.Web.Jobs.csproj`. */
+export function jobHostProject(project: string): string {
+  const parts = project.split('/');
+  const name = `${parts.pop()!.replace(/\.csproj$/, '')}.Jobs`;
+  parts.pop();
+  return [...parts, name, `${name}.csproj`].join('/');
+}
+
 export interface ResolvedOptions {
   readonly name: string;
   readonly framework: Framework;
@@ -90,7 +106,7 @@ export interface ResolvedOptions {
   readonly imageTag: string;
   readonly jobs: readonly ResolvedJob[];
   /** Path of the app's csproj and whether it existed before (adoption). */
-  readonly app: { readonly project: string; readonly existing: boolean };
+  readonly app: { readonly project: string; readonly existing: boolean; readonly jobHost?: ResolvedJobHost };
   readonly unmanaged: readonly string[];
   readonly http?: Required<HttpExposureOptions>;
   /** Instana agent values; undefined when the team left the file out. */
@@ -222,9 +238,7 @@ export function resolveOptions(options: BatchJobProjectOptions): ResolvedOptions
     throw new InvalidInputError('image-tag-invalid', 'imageTag', imageTag, '1.4.2',
       `one-off Job ${oneOff.name} is named after the image tag: lower-case letters, digits, '.' and '-', at most ${JOB_NAME_TAG_MAX_LENGTH} characters`);
   }
-  const app = options.existingApp
-    ? { project: assertProjectPath('existingApp.project', options.existingApp.project), existing: true }
-    : { project: `src/${appIdentifier(name)}/${appIdentifier(name)}.csproj`, existing: false };
+  const app = options.existingApp ? resolveExistingApp(options.existingApp) : { project: `src/${appIdentifier(name)}/${appIdentifier(name)}.csproj`, existing: false };
   const unmanaged = (options.unmanaged ?? []).map((p, i) => assertRelativePath(`unmanaged[${i}]`, p));
   const ci = options.ci === undefined ? CI_SYSTEMS[0]! : assertEnum('ci', options.ci, CI_SYSTEMS);
   const runtimeImage = options.runtimeImage === undefined ? RUNTIME_IMAGES[0]! : assertEnum('runtimeImage', options.runtimeImage, RUNTIME_IMAGES);
@@ -245,6 +259,22 @@ function assertRelativePath(field: string, path: unknown): string {
 }
 
 /** The app's csproj must sit in a folder: the Dockerfile copies that folder's tree after the restore layer. */
+function resolveExistingApp(existing: NonNullable<BatchJobProjectOptions['existingApp']>): ResolvedOptions['app'] {
+  const project = assertProjectPath('existingApp.project', existing.project);
+  if (existing.jobHost !== undefined && typeof existing.jobHost !== 'boolean') {
+    throw new InvalidInputError('option-invalid', 'existingApp.jobHost', String(existing.jobHost), 'true');
+  }
+  const references = (existing.jobHostReferences ?? []).map((p, i) => assertProjectPath(`existingApp.jobHostReferences[${i}]`, p));
+  if (!existing.jobHost) {
+    if (references.length > 0) throw new InvalidInputError('option-invalid', 'existingApp.jobHostReferences', references[0]!, 'jobHost: true, jobHostReferences: [\'src/Lib/Lib.csproj\']', 'needs jobHost: true');
+    return { project, existing: true };
+  }
+  const host = jobHostProject(project);
+  const clash = [project, ...references].find((p) => p === host);
+  if (clash) throw new InvalidInputError('option-invalid', 'existingApp.jobHostReferences', clash, 'src/Lib/Lib.csproj', 'is the job host itself');
+  return { project, existing: true, jobHost: { project: host, references: [...new Set(references)].sort() } };
+}
+
 function assertProjectPath(field: string, path: unknown): string {
   const text = assertRelativePath(field, path);
   if (!text.endsWith('.csproj') || !text.includes('/')) throw new InvalidInputError('option-invalid', field, text, 'src/Billing/Billing.csproj');

@@ -79,9 +79,10 @@ describe('batch-job adopt: several apps', () => {
     expect(dry.stdout).toContain('  central packages: Directory.Packages.props');
     expect(dry.stdout).toContain('  src/Notifications/Notifications.csproj: Quartz 4.7.3 (Quartz*');
     expect(dry.stdout).toContain('  Directory.Packages.props: Quartz 4.7.3 (Quartz*');
-    // The app's schedules as migrate converts them, with the decisions left to the team; none becomes a job.
+    // The app's schedules as migrate converts them, with the decisions left to the team; none becomes a job yet,
+    // and the job host their classes will need comes now.
     const schedules = dry.stdout.slice(dry.stdout.indexOf('Recurring schedules in src/Notifications:'));
-    expect(schedules.split('\n').slice(0, 8)).toEqual([
+    expect(schedules.split('\n').slice(0, 9)).toEqual([
       'Recurring schedules in src/Notifications: 3 found (0 exact), as batch-job migrate converts them:',
       '  src/Notifications/Jobs/JobScheduling.cs:14  quartz  daily-digest  "0 0 7 ? * MON-FRI" -> CronJob 0 7 * * 1-5, time zone (your decision), NOT exact',
       '    decide: the zone is chosen at run time among "Eastern Standard Time" (= America/New_York), TimeZoneInfo.Local',
@@ -89,20 +90,24 @@ describe('batch-job adopt: several apps', () => {
       "    decide: Quartz runs triggers without InTimeZone in the server's local zone: choose the IANA zone the server used",
       '  src/Notifications/Jobs/JobScheduling.cs:22  quartz  heartbeat  WithSimpleSchedule(x => x.WithIntervalInMinutes(15).RepeatForever()) -> CronJob */15 * * * *, time zone (your decision), NOT exact',
       "    decide: Quartz runs triggers without InTimeZone in the server's local zone: choose the IANA zone the server used",
-      '  Not written to .projenrc.ts (0 of 3 ready, the rest need the decisions above): an adopted app keeps its own command line and has no job host that runs one job per CronJob, so each CronJob would start the whole app. Next: batch-job migrate . shows the full report (reasons, guards, registration lines to remove); README, "Schedules of an adopted app", gives the steps.',
+      '  3 of 3 not written to .projenrc.ts yet: they need the decisions above. Settle each in the code, then batch-job migrate . --write adds it to .projenrc.ts with its job class in the job host.',
+      '  Job host: src/Notifications.Jobs/Notifications.Jobs.csproj (managed JobHost.cs; CronJobs run it with the job name as argument). Its Program.cs registers a sample job class per job of .projenrc.ts: replace the sample work with the job code.',
     ]);
     expect(existsSync(join(dir, '.projenrc.ts'))).toBe(false);
     const es = await adopt(dir, '--app', 'src/Notifications', '--dry-run', '--lang', 'es');
     expect(es.exitCode, es.stderr).toBe(0);
     expect(es.stdout).toContain('Planificaciones recurrentes en src/Notifications: 3 encontradas (0 exactas), tal como las convierte batch-job migrate:');
     expect(es.stdout).toContain('    decide: la zona se elige en ejecución entre "Eastern Standard Time" (= America/New_York), TimeZoneInfo.Local');
-    expect(es.stdout).toContain('  No se escriben en .projenrc.ts (0 de 3 listas,');
+    expect(es.stdout).toContain('  3 de 3 aún no se escriben en .projenrc.ts: necesitan las decisiones de arriba.');
+    expect(es.stdout).toContain('  Host de jobs: src/Notifications.Jobs/Notifications.Jobs.csproj');
     expect(existsSync(join(dir, '.projenrc.ts'))).toBe(false);
 
     const real = await adopt(dir, '--app', 'src/Notifications/Notifications.csproj', '--name', 'relay');
     expect(real.exitCode, real.stderr).toBe(0);
     expect(readFileSync(join(dir, '.projenrc.ts'), 'utf8')).toContain("project: 'src/Notifications/Notifications.csproj'");
-    expect(real.stdout).toContain('  Not written to .projenrc.ts (0 of 3 ready');
+    expect(real.stdout).toContain('  3 of 3 not written to .projenrc.ts yet');
+    expect(readFileSync(join(dir, '.projenrc.ts'), 'utf8')).toContain('jobHost: true');
+    expect(existsSync(join(dir, 'src/Notifications.Jobs/JobHost.cs'))).toBe(true);
     expect(readFileSync(join(dir, '.projenrc.ts'), 'utf8')).not.toMatch(/daily-digest|nightly-cleanup|heartbeat/);
     expect(existsSync(join(dir, 'deploy/k8s/daily-digest.cronjob.yaml'))).toBe(false);
 

@@ -15,4 +15,12 @@ describe('projen tasks of the generated repository', () => {
     const spawned = (t.build!.steps ?? []).map((s) => s.spawn);
     expect(spawned).toEqual(expect.arrayContaining(['compile', 'test']));
   });
+
+  it("builds an adopted app's project, or its job host when it has one (what the image ships)", () => {
+    const app = 'src/Shop.Web/Shop.Web.csproj';
+    expect(tasks({ name: 'shop', existingApp: { project: app } }).compile!.steps).toEqual([{ exec: `dotnet build ${app} -warnaserror` }]);
+    const host = tasks({ name: 'shop', existingApp: { project: app, jobHost: true } });
+    expect(host.compile!.steps).toEqual([{ exec: 'dotnet build src/Shop.Web.Jobs/Shop.Web.Jobs.csproj -warnaserror' }]);
+    expect(host.test!.steps).toEqual([{ exec: 'dotnet test src/Shop.Web.Jobs/Shop.Web.Jobs.csproj' }]);
+  });
 });

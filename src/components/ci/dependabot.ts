@@ -1,4 +1,4 @@
-import type { RepoContext } from '../../project/context.js';
+import { runsJobHost, type RepoContext } from '../../project/context.js';
 import { policyPackageIds } from '../dotnet/msbuild.js';
 import { packageJson } from '../../util/package-info.js';
 
@@ -12,7 +12,7 @@ export function dependabotConfig(ctx: RepoContext): object {
   // Under central package management the policy's versions live in the managed Directory.Packages.props, which
   // a bump would make drift: they move with create-batch-job releases; Dependabot keeps the team's own packages.
   const nugetIgnore = ctx.options.packageManagement === 'central'
-    ? { ignore: policyPackageIds(!ctx.existingApp).map((id) => ({ 'dependency-name': id })) }
+    ? { ignore: policyPackageIds(runsJobHost(ctx)).map((id) => ({ 'dependency-name': id })) }
     : {};
   return {
     version: 2,

@@ -6,7 +6,12 @@ import { appNeedsAspNetCore, msbuildInputs, projectClosure } from './project-clo
 
 /** The container image: a managed multi-stage Dockerfile and its ignore file. */
 export function addDockerFiles(project: Project, ctx: RepoContext): void {
-  const projects = projectClosure(project.outdir, ctx.options.app.project);
+  // The image runs the job host when there is one: the adopted app's job host, built with what it references
+  // (named in the options, since on the first synthesis the host's project file is not on disk yet).
+  const host = ctx.jobHost;
+  const projects = host
+    ? [...new Set([host.project, ...projectClosure(project.outdir, host.project), ...host.references.flatMap((r) => projectClosure(project.outdir, r))])].sort()
+    : projectClosure(project.outdir, ctx.options.app.project);
   const central = ctx.options.packageManagement === 'central';
   // Under central management the restore layer already copies the root package files; listing them again
   // (re-synthesis reads them from disk as imports) would duplicate the COPY and the ignore rule.
@@ -17,13 +22,14 @@ export function addDockerFiles(project: Project, ctx: RepoContext): void {
     contents: (header) =>
       renderDockerfile({
         generatedHeader: header,
-        appName: ctx.appName,
-        projectDir: ctx.projectDir,
+        appName: host?.appName ?? ctx.appName,
+        projectDir: host?.projectDir ?? ctx.projectDir,
         sourceRoot: ctx.sourceRoot,
         projects,
         buildFiles,
         // Only an adopted app can be a web app; the generated console app never is.
-        aspNetCore: ctx.existingApp && appNeedsAspNetCore(project.outdir, ctx.options.app.project),
+        // The job host is a console app; it needs ASP.NET Core only through a library it references.
+        aspNetCore: ctx.existingApp && (host ? projects.some((p) => appNeedsAspNetCore(project.outdir, p)) : appNeedsAspNetCore(project.outdir, ctx.options.app.project)),
         framework: ctx.framework,
         runtimeImage: ctx.options.runtimeImage,
         centralPackages: central,

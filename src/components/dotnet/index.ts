@@ -1,7 +1,8 @@
 import { JsonFile } from 'projen/lib/json.js';
 import { TeamFile } from '../../project/team-file.js';
 import type { Project } from 'projen';
-import type { RepoContext } from '../../project/context.js';
+import { runsJobHost, type RepoContext } from '../../project/context.js';
+import { addJobHostFiles } from './job-host-project.js';
 import { ManagedTextFile } from '../../project/managed-file.js';
 import {
   appCsproj,
@@ -22,7 +23,8 @@ import { dotnetTemplateVars, renderTemplate } from './templates.js';
 
 function dotnetContext(ctx: RepoContext): DotnetContext {
   return {
-    appName: ctx.appName, name: ctx.name, framework: ctx.framework, jobs: ctx.jobs, policy: ctx.policy, telemetry: !ctx.existingApp,
+    // An adopted app's job host is the project the policy's telemetry and job host files are for.
+    appName: ctx.jobHost?.appName ?? ctx.appName, name: ctx.name, framework: ctx.framework, jobs: ctx.jobs, policy: ctx.policy, telemetry: runsJobHost(ctx),
     invariantGlobalization: ctx.options.runtimeImage === 'chiseled', adopted: ctx.existingApp, centralPackages: ctx.options.packageManagement === 'central',
   };
 }
@@ -45,8 +47,11 @@ export function addDotnetFiles(project: Project, ctx: RepoContext): void {
   new ManagedTextFile(project, layout.bannedSymbols, { comment: 'slash', contents: () => bannedSymbols(dctx) });
   new JsonFile(project, layout.globalJson, { obj: globalJson(dctx), readonly: true });
   addDotnetTasks(project, ctx);
-  // An adopted app keeps its own entry point: the job host and the samples come only with a new app.
-  if (ctx.existingApp) return;
+  // An adopted app keeps its own entry point: the job host comes next to it, on request, and no samples.
+  if (ctx.existingApp) {
+    if (ctx.jobHost) addJobHostFiles(project, ctx, ctx.jobHost, dctx);
+    return;
+  }
   new ManagedTextFile(project, layout.jobHostCs, {
     comment: 'slash',
     contents: (header) => renderTemplate('dotnet/JobHost.cs.hbs', dotnetTemplateVars(dctx, header)),

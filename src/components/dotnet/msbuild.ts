@@ -203,7 +203,7 @@ export function directoryBuildProps(ctx: DotnetContext): string {
                 AdditionalFiles: bannedSymbolsItem,
               },
             ]),
-        ...(ctx.telemetry ? [telemetryItems(ctx)] : []),
+        ...(ctx.telemetry ? telemetryItems(ctx) : []),
       ],
     },
   });
@@ -237,11 +237,23 @@ function centralAwareAnalyzer(ctx: DotnetContext): XmlNode[] {
 }
 
 /** The app project (only) references the packages its managed telemetry file compiles against. */
-function telemetryItems(ctx: DotnetContext): XmlNode {
-  return {
-    '@_Condition': `'$(MSBuildProjectName)' == '${msbuildEscape(ctx.appName)}'`,
-    PackageReference: TELEMETRY_PACKAGES.map((id) => packageReference(ctx, id)),
-  };
+function telemetryItems(ctx: DotnetContext): XmlNode[] {
+  const appOnly = `'$(MSBuildProjectName)' == '${msbuildEscape(ctx.appName)}'`;
+  if (!ctx.adopted) return [{ '@_Condition': appOnly, PackageReference: TELEMETRY_PACKAGES.map((id) => packageReference(ctx, id)) }];
+  return centralAwarePackages(ctx, TELEMETRY_PACKAGES).map((group) => ({ ...group, '@_Condition': `${appOnly} and ${group['@_Condition'] as string}` }));
+}
+
+/**
+ * Package references valid with and without central package management, for projects in an adopted repository
+ * (which may manage versions centrally, where a `Version` fails restore with NU1008): the policy's version as
+ * `Version`, or under central management as `VersionOverride`, so the team's `Directory.Packages.props` needs no
+ * entry for them.
+ */
+function centralAwarePackages(ctx: DotnetContext, ids: readonly string[]): XmlNode[] {
+  return [
+    { '@_Condition': "'$(ManagePackageVersionsCentrally)' != 'true'", PackageReference: ids.map((id) => ({ '@_Include': id, '@_Version': packageVersion(ctx, id) })) },
+    { '@_Condition': "'$(ManagePackageVersionsCentrally)' == 'true'", PackageReference: ids.map((id) => ({ '@_Include': id, '@_VersionOverride': packageVersion(ctx, id) })) },
+  ];
 }
 
 /**
@@ -467,8 +479,13 @@ export function globalJson(ctx: DotnetContext): GlobalJson {
 // ---------------------------------------------------------------------------------------------------------------
 // Team-owned samples (written once)
 
-/** `src/<App>/<App>.csproj` (team sample): console app; the framework comes from `Directory.Build.props`. */
-export function appCsproj(ctx: DotnetContext): string {
+/**
+ * `src/<App>/<App>.csproj` (team sample): console app; the framework comes from `Directory.Build.props`. The job
+ * host of an adopted app (`references` set) references the projects holding the original job code and has no tests
+ * project of its own; `telemetryPackages` when the team keeps its own `Directory.Build.props`, which then does not
+ * bring the packages of the managed telemetry file.
+ */
+export function appCsproj(ctx: DotnetContext, references?: readonly string[], telemetryPackages = false): string {
   return buildXml({
     Project: {
       '@_Sdk': 'Microsoft.NET.Sdk',
@@ -479,9 +496,9 @@ export function appCsproj(ctx: DotnetContext): string {
         IsPackable: 'false',
       },
       ItemGroup: [
-        {
-          PackageReference: APP_PACKAGES.map((id) => packageReference(ctx, id)),
-        },
+        ...(references && ctx.adopted
+          ? centralAwarePackages(ctx, [...APP_PACKAGES, ...(telemetryPackages ? TELEMETRY_PACKAGES : [])])
+          : [{ PackageReference: APP_PACKAGES.map((id) => packageReference(ctx, id)) }]),
         {
           None: {
             '@_Update': 'appsettings.json',
@@ -489,7 +506,9 @@ export function appCsproj(ctx: DotnetContext): string {
             '@_CopyToPublishDirectory': 'PreserveNewest',
           },
         },
-        { InternalsVisibleTo: { '@_Include': `${ctx.appName}.Tests` } },
+        ...(references
+          ? references.length > 0 ? [{ ProjectReference: references.map((r) => ({ '@_Include': r })) }] : []
+          : [{ InternalsVisibleTo: { '@_Include': `${ctx.appName}.Tests` } }]),
       ],
     },
   });

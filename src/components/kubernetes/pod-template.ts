@@ -1,6 +1,6 @@
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
-import type { JobModel, RepoContext } from '../../project/context.js';
+import { runsJobHost, type JobModel, type RepoContext } from '../../project/context.js';
 import { GRACE_PERIOD_ENV } from '../dotnet/templates.js';
 import { jobLabels, names } from './labels.js';
 import { telemetryEnv } from './telemetry.js';
@@ -12,21 +12,23 @@ import { telemetryEnv } from './telemetry.js';
  */
 /**
  * Whether each CronJob passes its job's name as the container argument, so the image runs that one job. Only the
- * managed job host reads it; an adopted app keeps its own command line (it has no job host yet), so all of its
- * CronJobs would start the same program. `adopt` writes migrated schedules as jobs only when this holds.
+ * managed job host reads it: a new app is one, and an adopted app gets one next to it (`existingApp.jobHost`);
+ * without it the adopted app keeps its own command line, so all of its CronJobs would start the same program.
+ * `adopt` writes migrated schedules as jobs only when this holds.
  */
-export function passesJobArgument(existingApp: boolean): boolean {
-  return !existingApp;
+export function passesJobArgument(existingApp: boolean, jobHost = false): boolean {
+  return !existingApp || jobHost;
 }
 
 export function podTemplate(ctx: RepoContext, job: JobModel): IPodTemplateSpec {
   const uid = ctx.policy.containerUid;
   const gracePeriodSeconds = ctx.policy.terminationGracePeriodSeconds;
-  // An adopted app keeps its own telemetry settings: explicit env would override its ConfigMap. Only the
-  // generated job host reads the grace period variable.
+  // An adopted app run as it is keeps its own telemetry settings: explicit env would override its ConfigMap. Only
+  // the generated job host reads the grace period variable.
+  const host = runsJobHost(ctx);
   const env: IEnvVar[] = [
-    ...(ctx.existingApp ? [] : [{ name: GRACE_PERIOD_ENV, value: String(gracePeriodSeconds) }]),
-    ...(ctx.existingApp ? [] : telemetryEnv(ctx, job)),
+    ...(host ? [{ name: GRACE_PERIOD_ENV, value: String(gracePeriodSeconds) }] : []),
+    ...(host ? telemetryEnv(ctx, job) : []),
     ...job.secretEnv.map((s) => ({ name: s.name, valueFrom: { secretKeyRef: { name: s.secretName, key: s.key } } })),
   ];
   return {
@@ -51,7 +53,7 @@ export function podTemplate(ctx: RepoContext, job: JobModel): IPodTemplateSpec {
           image: names.image(ctx),
           // The image's ENTRYPOINT starts the app; the argument selects the job. An adopted app keeps its own
           // command line until it moves to the job host.
-          ...(passesJobArgument(ctx.existingApp) ? { args: [job.name] } : {}),
+          ...(passesJobArgument(ctx.existingApp, ctx.jobHost !== undefined) ? { args: [job.name] } : {}),
           envFrom: [{ configMapRef: { name: names.config(ctx, job) } }],
           ...(env.length > 0 ? { env } : {}),
           resources: { requests: { ...job.requests }, limits: { ...job.limits } },

@@ -11,6 +11,8 @@ export function addReadme(project: Project, ctx: RepoContext, lang: 'en' | 'es')
   new TeamFile(project, 'README.md', () => renderTemplate(`repo/README.${lang}.md.hbs`, {
     ...ctx,
     firstJob: ctx.jobs[0],
+    // Strict templates need the key: null when the adopted app has no job host (or the app is the host).
+    jobHost: ctx.jobHost ?? null,
     // Escape-hatch examples use the first job's own paths: a Job has no `spec.jobTemplate`.
     podSpecPath: ctx.jobs[0]?.kind === 'job' ? 'spec.template.spec' : 'spec.jobTemplate.spec.template.spec',
     testProject: `${ctx.appName}.Tests`,

@@ -9,6 +9,7 @@ import { passesJobArgument } from '../../../src/components/kubernetes/pod-templa
 import { AppChoiceError, chooseApp } from '../../../src/adopt/choose.js';
 import { detect } from '../../../src/adopt/detect.js';
 import { policy } from '../../../src/policy/index.js';
+import type { MigrationReport } from '../../../src/migrate/report.js';
 import { snapshot } from '../../support/cli.js';
 
 const relay = fileURLToPath(new URL('../../fixtures/adopt/relay-server/', import.meta.url));
@@ -127,27 +128,38 @@ describe('adopt on the relay-server fixture', () => {
     expect(snapshot(dir)).toBe(before);
   });
 
-  it('hands the migrate hook the app directory and holds its jobs back: an adopted app cannot run one job per CronJob', () => {
+  it('hands the migrate hook the app directory; without a job host its jobs are held back (no job argument)', () => {
     const dir = copy();
     const seen: string[] = [];
-    const job = { name: 'daily-digest', schedule: '0 7 * * 1-5', timeZone: 'America/New_York' };
     const result = adopt({
       repo: dir,
       app: 'src/Notifications/Notifications.csproj',
       name: 'relay',
       dryRun: true,
+      jobHost: false,
       scanSchedules: (appDir) => {
         seen.push(appDir);
-        return { jobs: [job] };
+        return { report: oneSchedule, detected: [] };
       },
     });
     expect(seen).toEqual([join(dir, 'src/Notifications')]);
     // Its CronJobs would pass no job argument (pod-template), so each would start the whole app: nothing written.
     expect(passesJobArgument(true)).toBe(false);
     expect(result.jobsRunnable).toBe(false);
+    expect(result.jobHost).toBeUndefined();
     expect(result.options.jobs).toBeUndefined();
-    expect(result.heldJobs).toEqual([job]);
+    expect(result.heldJobs).toEqual([{ job: { name: 'daily-digest', schedule: '0 7 * * 1-5', timeZone: 'America/New_York' }, where: 'src/Notifications/Digest.cs:12', reason: { kind: 'no-job-host' } }]);
     expect(result.plan.map((c) => c.path)).not.toContain('deploy/k8s/daily-digest.cronjob.yaml');
     expect(result.plan.map((c) => c.path)).toContain('deploy/k8s/relay.cronjob.yaml');
   });
 });
+
+/** One exact Hangfire schedule, as `batch-job migrate` reports it. */
+const oneSchedule: MigrationReport = {
+  schedules: [{
+    source: '"0 7 * * 1-5"', library: 'hangfire', file: 'src/Notifications/Digest.cs', line: 12, jobId: 'daily-digest', invoked: 'DigestService.Send',
+    expression: '0 7 * * 1-5', exact: true, schedule: '0 7 * * 1-5', timeZone: 'America/New_York', timeZoneWritten: 'America/New_York',
+    reason: null, reasonCodes: [], guard: null, firstDifference: null, decisions: [], notes: [],
+    registration: { file: 'src/Notifications/Digest.cs', line: 12, endLine: 12, text: 'RecurringJob.AddOrUpdate(...);' },
+  }],
+} as unknown as MigrationReport;
