@@ -97,12 +97,16 @@ describe('job host contract under failure', () => {
 
   it('the build guard fails on a banned package that arrives transitively, naming the direct reference that brings it in', async () => {
     const csproj = join(dir, `src/${APP}/${APP}.csproj`);
+    const teamProps = join(dir, 'Directory.Packages.team.props');
     const original = readFileSync(csproj, 'utf8');
-    // Its timer trigger depends on NCrontab.Signed. NU1603/NU1701 (nearby versions, old target frameworks in its
-    // graph) are silenced as a team would, so that the guard is what fails the build.
-    const reference = '<PackageReference Include="Microsoft.Azure.WebJobs.Extensions" Version="3.0.6" />';
+    const originalProps = readFileSync(teamProps, 'utf8');
+    // Added as the README tells a team to under central package management: the version in the team's props file,
+    // the reference without one. Its timer trigger depends on NCrontab.Signed. NU1603/NU1701 (nearby versions, old
+    // target frameworks in its graph) are silenced as a team would, so that the guard is what fails the build.
+    const reference = '<PackageReference Include="Microsoft.Azure.WebJobs.Extensions" />';
     const noWarn = '<PropertyGroup>\n    <NoWarn>$(NoWarn);NU1603;NU1701</NoWarn>\n  </PropertyGroup>';
     writeFileSync(csproj, original.replace('</Project>', `  ${noWarn}\n  <ItemGroup>\n    ${reference}\n  </ItemGroup>\n</Project>`));
+    writeFileSync(teamProps, originalProps.replace('  <ItemGroup>\n', '  <ItemGroup>\n    <PackageVersion Include="Microsoft.Azure.WebJobs.Extensions" Version="3.0.6" />\n'));
     try {
       const build = await dotnet(['build', `src/${APP}`], dir);
       expect(build.exitCode, build.all).not.toBe(0);
@@ -116,6 +120,7 @@ describe('job host contract under failure', () => {
       expect(error).toContain(policy.name);
     } finally {
       writeFileSync(csproj, original);
+      writeFileSync(teamProps, originalProps);
     }
   });
 
