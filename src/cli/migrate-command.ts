@@ -15,6 +15,7 @@ const written = {
     [
       `Wrote ${r.jobs.length} job(s) to .projenrc.ts and ${r.classes.length} job class(es); run npx projen to regenerate the manifests.`,
       ...r.classes.map((c) => `  created ${c}`),
+      ...(r.present.length > 0 ? ['Already in .projenrc.ts (written by an earlier run):', ...r.present.map((s) => `  ${s}`)] : []),
       ...(r.skipped.length > 0 ? ['Not written (decide first, then add by hand):', ...r.skipped.map((s) => `  ${s}`)] : []),
       ...(r.register.length > 0 ? ['Register the job classes in the job host (Program.cs):', ...r.register.map((s) => `  ${s}`)] : []),
       'Remove these registrations once the CronJobs run (they were not deleted):',
@@ -24,6 +25,7 @@ const written = {
     [
       `Escritos ${r.jobs.length} job(s) en .projenrc.ts y ${r.classes.length} clase(s) de job; ejecuta npx projen para regenerar los manifiestos.`,
       ...r.classes.map((c) => `  creado ${c}`),
+      ...(r.present.length > 0 ? ['Ya en .projenrc.ts (de una ejecución anterior):', ...r.present.map((s) => `  ${s}`)] : []),
       ...(r.skipped.length > 0 ? ['No escritos (decide primero y añádelos a mano):', ...r.skipped.map((s) => `  ${s}`)] : []),
       ...(r.register.length > 0 ? ['Registra las clases de job en el host de jobs (Program.cs):', ...r.register.map((s) => `  ${s}`)] : []),
       'Elimina estos registros cuando los CronJobs funcionen (no se han borrado):',

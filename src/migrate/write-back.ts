@@ -26,6 +26,8 @@ export interface WriteResult {
   readonly register: readonly string[];
   /** Schedules not written, each with why. */
   readonly skipped: readonly string[];
+  /** `file:line` of the schedules an earlier run (adopt or migrate --write) already wrote. */
+  readonly present: readonly string[];
   /** `file:line  statement` of each old registration. */
   readonly remove: readonly string[];
 }
@@ -52,15 +54,16 @@ export function jobName(entry: MigrationEntry): string {
 }
 
 /** The jobs that can be written: a schedule, a decided zone, no open decision. Names made unique. */
-export function proposeJobs(report: MigrationReport, taken: ReadonlySet<string>, projenrc = ''): { jobs: ProposedJob[]; skipped: string[] } {
+export function proposeJobs(report: MigrationReport, taken: ReadonlySet<string>, projenrc = ''): { jobs: ProposedJob[]; skipped: string[]; present: string[] } {
   const used = new Set(taken);
   const jobs: ProposedJob[] = [];
   const skipped: string[] = [];
+  const present: string[] = [];
   for (const entry of report.schedules) {
     const where = `${entry.file}:${entry.line}`;
     // A second run finds the jobs it wrote by their comment and leaves them alone.
     if (projenrc.includes(`migrated from ${where} `)) {
-      skipped.push(`${where}: already in .projenrc.ts`);
+      present.push(where);
       continue;
     }
     if (entry.schedule === null) {
@@ -76,7 +79,7 @@ export function proposeJobs(report: MigrationReport, taken: ReadonlySet<string>,
     used.add(name);
     jobs.push({ name: assertName(`jobs[${jobs.length}].name`, name), schedule: assertSchedule(`${where} schedule`, entry.schedule), timeZone: assertTimeZone(`${where} timeZone`, entry.timeZone), entry });
   }
-  return { jobs, skipped };
+  return { jobs, skipped, present };
 }
 
 /**
@@ -262,7 +265,7 @@ export function writeMigration(root: string, report: MigrationReport, detected?:
     throw new InvalidInputError('option-invalid', 'write', root, 'batch-job adopt . && batch-job migrate . --write', 'no .projenrc.ts: adopt the repository first');
   }
   const projenrc = readFileSync(projenrcPath, 'utf8');
-  const { jobs, skipped } = proposeJobs(report, existingJobNames(projenrc), projenrc);
+  const { jobs, skipped, present } = proposeJobs(report, existingJobNames(projenrc), projenrc);
   const updated = jobs.length > 0 ? addJobsToProjenrc(projenrc, jobs.map((j) => ({ ...j, comment: migratedComment(j) }))) : projenrc;
   const host = findHost(root);
   const classes: { path: string; text: string; register: string }[] = [];
@@ -294,6 +297,7 @@ export function writeMigration(root: string, report: MigrationReport, detected?:
     classes: classes.map((c) => c.path),
     register: classes.map((c) => c.register),
     skipped,
+    present,
     remove: report.schedules.map((s) => `${s.registration.file}:${s.registration.line}${s.registration.endLine > s.registration.line ? `-${s.registration.endLine}` : ''}  ${s.registration.text}`),
   };
 }

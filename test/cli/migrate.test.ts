@@ -151,7 +151,7 @@ describe('batch-job migrate', () => {
     const before = snapshot(dir);
     const again = await migrate([dir, '--write']);
     expect(again.exitCode, again.stderr).toBe(0);
-    expect(again.stdout).toContain('src/App/Program.cs:8: already in .projenrc.ts');
+    expect(again.stdout).toContain('Already in .projenrc.ts (written by an earlier run):\n  src/App/Program.cs:8\n');
     expect(snapshot(dir)).toBe(before);
   });
 

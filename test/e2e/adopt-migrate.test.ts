@@ -1,14 +1,15 @@
 /**
- * `adopt` + `migrate --write` end to end, in ONE build: a web app with three Hangfire recurring jobs whose work lives
- * in a class library is adopted as it is. Adoption adds the managed console job host next to it, writes the jobs
+ * `adopt` + `migrate --write` end to end, in two builds (the job host, then the web app): a web app with three
+ * Hangfire recurring jobs whose work lives in a class library is adopted as it is. Adoption adds the managed console job host next to it, writes the jobs
  * into .projenrc.ts and a job class per schedule; `migrate --write` then finds nothing left to write. No manual
  * edit: the job host builds with 0 warnings, each job runs through it with exit 0 and calls the original code, and
  * the CronJob manifests carry the converted schedules, time zones and job arguments.
  *
- * Only the job host (and the library it references) is built: the web app still references Hangfire, which the
- * policy's managed banned-package guard fails on purpose until the team removes the old registrations.
+ * The web app still references Hangfire, which the policy's managed banned-package guard fails on purpose; the test
+ * then does what the output tells the team (remove the listed registrations, then Hangfire itself) and the web app
+ * builds with 0 warnings too: the whole repository builds.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -25,7 +26,7 @@ function run(dir: string, ...args: string[]) {
 }
 
 describe('batch-job adopt + migrate --write', () => {
-  it('three Hangfire jobs of an adopted web app run as CronJobs through the managed job host and call the original code', async () => {
+  it('three Hangfire jobs of an adopted web app run as CronJobs through the managed job host and call the original code; the repository builds once the listed registrations go', async () => {
     const dir = join(tempDir('cbj-e2e-adopt-migrate-'), 'repo');
     cpSync(join(repoRoot, 'test/fixtures/migrate/e2e-web'), dir, { recursive: true });
 
@@ -65,5 +66,26 @@ describe('batch-job adopt + migrate --write', () => {
     }
     // The web app's code and registrations are untouched.
     expect(snapshot(join(dir, 'src/Shop.Web'))).toBe(snapshot(join(repoRoot, 'test/fixtures/migrate/e2e-web/src/Shop.Web')));
+
+    // The team's last step, as printed: remove the listed registrations (bottom up, so line numbers hold), then
+    // Hangfire itself. The web app then builds under the managed props and guard with 0 warnings.
+    const listed = migrated.all.slice(migrated.all.indexOf('Remove these registrations'));
+    const ranges = [...listed.matchAll(/^ {2}(src\/\S+):(\d+)(?:-(\d+))? {2}/gm)].map((m) => ({ file: m[1]!, from: Number(m[2]), to: Number(m[3] ?? m[2]) }));
+    expect(ranges).toHaveLength(3);
+    for (const { file, from, to } of ranges.sort((a, b) => b.from - a.from)) {
+      const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+      expect(lines[from - 1], `${file}:${from}`).toContain('RecurringJob.AddOrUpdate');
+      lines.splice(from - 1, to - from + 1);
+      writeFileSync(join(dir, file), lines.join('\n'));
+    }
+    const web = join(dir, 'src/Shop.Web');
+    const withoutHangfire = (file: string, drop: RegExp) =>
+      writeFileSync(file, readFileSync(file, 'utf8').split('\n').filter((line) => !drop.test(line)).join('\n'));
+    withoutHangfire(join(web, 'Program.cs'), /Hangfire|^using Shop\.Reports;/);
+    withoutHangfire(join(web, 'Shop.Web.csproj'), /Include="Hangfire/);
+    expect(readFileSync(join(web, 'Program.cs'), 'utf8')).not.toMatch(/RecurringJob|Hangfire/);
+    const webBuild = await dotnet(['build', '-warnaserror', 'src/Shop.Web'], dir);
+    expect(webBuild.exitCode, webBuild.all).toBe(0);
+    expect(warningCount(webBuild.all)).toBe(0);
   });
 });
