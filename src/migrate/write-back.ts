@@ -106,8 +106,8 @@ function skipLiteral(src: string, i: number): number {
   return i;
 }
 
-/** Index of the bracket closing the one at `open`. */
-function matching(src: string, open: number): number {
+/** Code positions from `open` on, skipping strings and comments, with the bracket depth after each character. */
+function* codePositions(src: string, open: number): Generator<{ i: number; c: string; depth: number }> {
   let depth = 0;
   for (let i = open; i < src.length; ) {
     const skipped = skipLiteral(src, i);
@@ -117,29 +117,26 @@ function matching(src: string, open: number): number {
     }
     const c = src[i]!;
     if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c) && --depth === 0) return i;
+    else if (')]}'.includes(c)) depth--;
+    yield { i, c, depth };
     i++;
   }
+}
+
+/** Index of the bracket closing the one at `open`. */
+function matching(src: string, open: number): number {
+  for (const { i, c, depth } of codePositions(src, open)) if (')]}'.includes(c) && depth === 0) return i;
   return -1;
 }
 
 /** Index of the `[` of a `jobs: [` property directly inside the object literal opening at `open`; -1 when absent. */
 function jobsArray(src: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < src.length; ) {
-    const skipped = skipLiteral(src, i);
-    if (skipped !== i) {
-      i = skipped;
-      continue;
-    }
-    const c = src[i]!;
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c) && --depth === 0) return -1;
-    else if (depth === 1 && /[\w$]/.test(c) && !/[\w$.]/.test(src[i - 1] ?? '')) {
+  for (const { i, c, depth } of codePositions(src, open)) {
+    if (')]}'.includes(c) && depth === 0) return -1;
+    if (depth === 1 && /[\w$]/.test(c) && !/[\w$.]/.test(src[i - 1] ?? '')) {
       const m = /^jobs\s*:\s*\[/.exec(src.slice(i, i + 40));
       if (m) return i + m[0].length - 1;
     }
-    i++;
   }
   return -1;
 }
