@@ -99,8 +99,9 @@ describe('job host contract under failure', () => {
     const csproj = join(dir, `src/${APP}/${APP}.csproj`);
     const original = readFileSync(csproj, 'utf8');
     // Its timer trigger depends on NCrontab.Signed. NU1603/NU1701 (nearby versions, old target frameworks in its
-    // graph) are silenced as a team would, so that the guard is what fails the build.
-    const reference = '<PackageReference Include="Microsoft.Azure.WebJobs.Extensions" Version="3.0.6" />';
+    // graph) are silenced as a team would, so that the guard is what fails the build. The repository manages
+    // package versions centrally, so a one-off version is a VersionOverride (a plain Version is NU1008).
+    const reference = '<PackageReference Include="Microsoft.Azure.WebJobs.Extensions" VersionOverride="3.0.6" />';
     const noWarn = '<PropertyGroup>\n    <NoWarn>$(NoWarn);NU1603;NU1701</NoWarn>\n  </PropertyGroup>';
     writeFileSync(csproj, original.replace('</Project>', `  ${noWarn}\n  <ItemGroup>\n    ${reference}\n  </ItemGroup>\n</Project>`));
     try {
