@@ -11,13 +11,15 @@
 //  2. Generates a repo with 5 jobs with the built `lib/cli/create.js … --no-install --self-spec <tgz>`, then runs the
 //     CLI's own npm step (`npm install --no-save --no-package-lock <tgz>`) plus the baseline's pinned ts-node and
 //     typescript in the same `npm install`. `dotnet restore` is skipped: it does not affect `npx projen`.
-//  3. Measures four commands in that one repo, 1 warm-up each, then N rounds run round-robin (A B C D, A B C D, …)
+//  3. Measures five commands in that one repo, 1 warm-up each, then N rounds run round-robin (A B C D E, …)
 //     so that drift on the machine hits every command alike:
 //       projen-node   `npx projen`                  what users run (default task `node .projenrc.ts`)
 //       projen-tsnode `npx projen`                  with the default task projen itself would write (ts-node)
 //       node-direct   `node .projenrc.ts`           the shipped runner without the projen CLI
 //       tsnode-direct the ts-node command alone     the baseline runner without the projen CLI or npx
-//  4. Every run is checked: exit 0, output says "batch-job policy", `deploy/k8s/e.cronjob.yaml` (deleted before the
+//       projen-floor  `npx projen`                  with a default task that does nothing (`node -e 0`): the fixed
+//                                                   cost of npx and projen's CLI, paid by every runner alike
+//  4. Every run but projen-floor's (exit 0 only; the shipped tasks file is written back after it, untimed) is checked: exit 0, output says "batch-job policy", `deploy/k8s/e.cronjob.yaml` (deleted before the
 //     run, untimed) exists again, and every managed file (`.projen/files.json`) is byte-identical to the reference
 //     synthesis, so no command can time a no-op or do different work.
 //  5. Prints a table, the ratio ts-node / node runner and PASS/MISS for `npx projen` median ≤ 1 s, and writes
