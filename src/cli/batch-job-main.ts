@@ -128,7 +128,7 @@ async function main(argv: string[], lang: Lang): Promise<number> {
   }
   if (command === 'version' || command === '--version' || command === '-v') {
     parseCommand('version', rest);
-    const [{ packageJson }, { policy }] = await Promise.all([import('../util/package-info.js'), import('../policy/index.js')]);
+    const [{ packageJson }, { policy }] = await Promise.all([import('../util/package-info.js'), import('../policy/current.js')]);
     out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
     return 0;
   }

@@ -39,7 +39,7 @@ export async function runCreate(io: CliIo): Promise<number> {
     // `--help` needs only the parser and the catalog: the version, the policy and the error formatting (with the
     // answers' flag names) are loaded where they are used.
     if (args.version) {
-      const [{ packageJson }, { policy }] = await Promise.all([import('../util/package-info.js'), import('../policy/index.js')]);
+      const [{ packageJson }, { policy }] = await Promise.all([import('../util/package-info.js'), import('../policy/current.js')]);
       io.out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
       return EXIT.ok;
     }
