@@ -11,13 +11,15 @@
 //  2. Generates a repo with 5 jobs with the built `lib/cli/create.js … --no-install --self-spec <tgz>`, then runs the
 //     CLI's own npm step (`npm install --no-save --no-package-lock <tgz>`) plus the baseline's pinned ts-node and
 //     typescript in the same `npm install`. `dotnet restore` is skipped: it does not affect `npx projen`.
-//  3. Measures four commands in that one repo, 1 warm-up each, then N rounds run round-robin (A B C D, A B C D, …)
+//  3. Measures five commands in that one repo, 1 warm-up each, then N rounds run round-robin (A B C D E, …)
 //     so that drift on the machine hits every command alike:
 //       projen-node   `npx projen`                  what users run (default task `node .projenrc.ts`)
 //       projen-tsnode `npx projen`                  with the default task projen itself would write (ts-node)
 //       node-direct   `node .projenrc.ts`           the shipped runner without the projen CLI
 //       tsnode-direct the ts-node command alone     the baseline runner without the projen CLI or npx
-//  4. Every run is checked: exit 0, output says "batch-job policy", `deploy/k8s/e.cronjob.yaml` (deleted before the
+//       projen-floor  `npx projen`                  with a default task that does nothing (`node -e 0`): the fixed
+//                                                   cost of npx and projen's CLI, paid by every runner alike
+//  4. Every run but projen-floor's (exit 0 only; the shipped tasks file is written back after it, untimed) is checked: exit 0, output says "batch-job policy", `deploy/k8s/e.cronjob.yaml` (deleted before the
 //     run, untimed) exists again, and every managed file (`.projen/files.json`) is byte-identical to the reference
 //     synthesis, so no command can time a no-op or do different work.
 //  5. Prints a table, the ratio ts-node / node runner and PASS/MISS for `npx projen` median ≤ 1 s, and writes
@@ -74,6 +76,13 @@ interface Command {
   readonly env: Readonly<Record<string, string>>;
   /** Untimed preparation before each run. */
   readonly prepare?: () => void;
+  /** Untimed clean-up after each run. */
+  readonly after?: () => void;
+  /**
+   * A fixed-cost probe that synthesises nothing: only its exit code is checked (no marker, sentinel or fingerprint).
+   * @default false
+   */
+  readonly probe?: boolean;
 }
 
 interface Sample {
@@ -402,6 +411,8 @@ function measurer(repo: string, reference: () => Record<string, string> | undefi
       new BenchError(`${command.id} (${label}) ${why}: ${commandLine(command.argv, command.env, repo)}\n${output(result).trim().slice(-4000)}`);
     if (result.error) throw fail(`did not run (${result.error.message})`);
     if (result.status !== 0) throw fail(`exited ${result.status ?? result.signal}`);
+    command.after?.();
+    if (command.probe) return timedSample(ms, rssFile);
     if (!output(result).includes(MARKER)) throw fail(`did not print "${MARKER}"`);
     if (!existsSync(join(repo, SENTINEL))) throw fail(`did not re-create ${SENTINEL}`);
     const ref = reference();
@@ -409,13 +420,17 @@ function measurer(repo: string, reference: () => Record<string, string> | undefi
       const changed = diffFingerprint(ref, fingerprint(repo));
       if (changed.length) throw fail(`synthesised different managed files than the reference: ${changed.join(', ')}`);
     }
-    if (rssFile) {
-      const last = readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '';
-      const m = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(last);
-      if (m) return { ms, rssKb: Number(m[1]), cpuMs: (Number(m[2]) + Number(m[3])) * 1000 };
-    }
-    return { ms };
+    return timedSample(ms, rssFile);
   };
+}
+
+function timedSample(ms: number, rssFile: string | undefined): Sample {
+  if (rssFile) {
+    const last = readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '';
+    const m = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(last);
+    if (m) return { ms, rssKb: Number(m[1]), cpuMs: (Number(m[2]) + Number(m[3])) * 1000 };
+  }
+  return { ms };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -460,6 +475,14 @@ function main(): number {
     const tasksPath = join(repo, '.projen/tasks.json');
     const shippedTasks = JSON.parse(readFileSync(tasksPath, 'utf8')) as { tasks: Record<string, ProjenTask> };
     const patchedTasksText = `${JSON.stringify({ ...shippedTasks, tasks: { ...shippedTasks.tasks, default: baseline.patchedTask } }, null, 2)}\n`;
+    // The floor of `npx projen` whatever the runner: npx and projen's CLI start, then a default task that does nothing.
+    const floorTask: ProjenTask = { ...shippedTasks.tasks['default']!, steps: [{ execArgs: ['node', '-e', '0'] }] };
+    const floorTasksText = `${JSON.stringify({ ...shippedTasks, tasks: { ...shippedTasks.tasks, default: floorTask } }, null, 2)}\n`;
+    const shippedTasksText = readFileSync(tasksPath, 'utf8');
+    const writeTasks = (text: string) => {
+      rmSync(tasksPath, { force: true }); // managed files are read-only
+      writeFileSync(tasksPath, text);
+    };
     const shell = baseline.patchedTask.steps?.[0]?.shell;
     const shellLine = Array.isArray(shell) ? `${commandLine(shell)} ${quote(commandLine(baseline.argv))}` : commandLine(baseline.argv);
 
@@ -477,6 +500,16 @@ function main(): number {
       },
       { id: 'node-direct', label: 'node .projenrc.ts (no projen CLI)', argv: ['node', '.projenrc.ts'], env: {} },
       { id: 'tsnode-direct', label: `${commandLine(baseline.argv, baseline.env)} (no projen CLI, no npx)`, argv: baseline.argv, env: baseline.env },
+      {
+        id: 'projen-floor',
+        label: 'npx projen with a default task that does nothing (node -e 0): what every re-sync pays before .projenrc.ts runs',
+        argv: ['npx', 'projen'],
+        env: {},
+        probe: true,
+        prepare: () => writeTasks(floorTasksText),
+        // Nothing was synthesised: the next command finds the shipped tasks file again.
+        after: () => writeTasks(shippedTasksText),
+      },
     ];
 
     log('\n# 4. measure');
@@ -536,6 +569,8 @@ function main(): number {
     log(`ts-node / node-runner, via npx projen: ${ratios['projen-tsnode/projen-node (median)'].toFixed(2)}x (median ${projenTsNode.medianMs.toFixed(0)} ms vs ${projenNode.medianMs.toFixed(0)} ms)`);
     log(`ts-node / node-runner, runner alone:   ${ratios['tsnode-direct/node-direct (median)'].toFixed(2)}x (median ${tsNodeDirect.medianMs.toFixed(0)} ms vs ${nodeDirect.medianMs.toFixed(0)} ms)`);
     log(`projen CLI + npx overhead (npx projen − node .projenrc.ts, medians): ${cliOverheadMs.toFixed(0)} ms`);
+    const floor = byId('projen-floor');
+    log(`floor: npx projen with a no-op default task: median ${floor.medianMs.toFixed(0)} ms wall, ${floor.medianCpuMs ?? '-'} ms CPU (${(floor.medianMs / projenNode.medianMs * 100).toFixed(0)}% of a re-sync)`);
     log(`target: npx projen median ≤ ${TARGET_MS} ms → ${verdict} (${projenNode.medianMs.toFixed(0)} ms)`);
 
     const npmVersion = run(['npm', '--version'], { cwd: root }).stdout.trim();

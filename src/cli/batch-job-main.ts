@@ -1,14 +1,10 @@
 import { dirname, join, resolve } from 'node:path';
-import { AppChoiceError, chooseApp } from '../adopt/choose.js';
 import type { DetectedProject } from '../adopt/detect.js';
 import type { Drift } from '../check/drift.js';
 import { CancelledError, InvalidInputError } from '../errors.js';
 import type { MigrationReport } from '../migrate/index.js';
-import { policy } from '../policy/index.js';
-import { packageJson } from '../util/package-info.js';
 import { batchJobCatalogs, type BatchJobMessages } from './batch-job-messages.js';
 import { isBatchJobCommand, parseCommand } from './batch-job-options.js';
-import { formatProblem } from './format.js';
 import { catalogs, detectLang, type Lang } from './i18n.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -17,6 +13,8 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 // errors must not wait for them, so each command imports its code when it runs. Their usage errors are only known
 // once loaded.
 const usageErrors: Array<abstract new (...args: never[]) => Error> = [];
+// Known once `adopt` has loaded it: no other command can refuse an app choice.
+let appChoiceError: typeof import('../adopt/choose.js').AppChoiceError | undefined;
 
 function printDriftDetails(drifts: readonly Drift[], m: BatchJobMessages): void {
   for (const drift of drifts) {
@@ -47,11 +45,14 @@ function printSchedules(report: MigrationReport, ready: number, held: boolean, a
 
 async function adoptCommand(argv: string[], m: BatchJobMessages, lang: Lang): Promise<number> {
   const { values, positionals } = parseCommand('adopt', argv);
-  const [{ adopt, detectForAdoption }, { shadowingProps }, { withSignalsDeferred }] = await Promise.all([
+  const [{ adopt, detectForAdoption }, { shadowingProps }, { withSignalsDeferred }, { AppChoiceError, chooseApp }, { policy }] = await Promise.all([
     import('../adopt/adopt.js'),
     import('../adopt/detect.js'),
     import('../util/signals.js'),
+    import('../adopt/choose.js'),
+    import('../policy/index.js'),
   ]);
+  appChoiceError = AppChoiceError;
   const repo = resolve(positionals[0] ?? '.');
   const detection = detectForAdoption(repo);
   let app = values.app;
@@ -131,6 +132,7 @@ async function main(argv: string[], lang: Lang): Promise<number> {
   }
   if (command === 'version' || command === '--version' || command === '-v') {
     parseCommand('version', rest);
+    const [{ packageJson }, { policy }] = await Promise.all([import('../util/package-info.js'), import('../policy/current.js')]);
     out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
     return 0;
   }
@@ -162,10 +164,11 @@ try {
   process.exit(await main(args, lang));
 } catch (error) {
   if (error instanceof InvalidInputError) {
+    const { formatProblem } = await import('./format.js');
     process.stderr.write(`${formatProblem(error, catalogs[lang])}\n`);
     process.exit(2);
   }
-  if (error instanceof AppChoiceError) {
+  if (appChoiceError && error instanceof appChoiceError) {
     process.stderr.write(`${batchJobCatalogs[lang].appChoice(error)}\n`);
     process.exit(2);
   }

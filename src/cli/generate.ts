@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
-import { execa } from 'execa';
 import { CancelledError, InvalidInputError } from '../errors.js';
 import { policy } from '../policy/index.js';
 import { packageRoot } from '../util/package-info.js';
@@ -119,6 +118,7 @@ async function selfSpec(args: CreateArgs, signal: AbortSignal): Promise<string |
   if (args.selfSpec) return args.selfSpec;
   if (!existsSync(join(packageRoot, '.projenrc.ts'))) return undefined;
   const dest = mkdtempSync(join(tmpdir(), 'create-batch-job-pack-'));
+  const { execa } = await import('execa');
   const { stdout } = await execa('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: packageRoot, cancelSignal: signal });
   return join(dest, stdout.trim().split('\n').pop()!);
 }

@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import { StepFailedError } from '../errors.js';
 
 export interface InstallStep {
@@ -32,6 +31,8 @@ export async function runStep(
   progress: (line: string) => void,
 ): Promise<void> {
   const started = Date.now();
+  // execa (over a hundred modules) is loaded by the runs that install, not by `--no-install` or `--dry-run`.
+  const { execa } = await import('execa');
   const result = await execa(step.command, step.args, {
     cwd,
     all: true,

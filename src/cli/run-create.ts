@@ -1,9 +1,5 @@
 import { InvalidInputError, CancelledError, StepFailedError } from '../errors.js';
-import { policy } from '../policy/index.js';
-import { packageJson } from '../util/package-info.js';
-import { flagFor } from './answers.js';
 import { parseCreateArgs } from './args.js';
-import { formatProblem } from './format.js';
 import { catalogs, detectLang } from './i18n.js';
 
 /** The process surface the CLI uses, injectable so tests can run it in-process. */
@@ -40,7 +36,10 @@ export async function runCreate(io: CliIo): Promise<number> {
       io.out(msgs.help);
       return EXIT.ok;
     }
+    // `--help` needs only the parser and the catalog: the version, the policy and the error formatting (with the
+    // answers' flag names) are loaded where they are used.
     if (args.version) {
+      const [{ packageJson }, { policy }] = await Promise.all([import('../util/package-info.js'), import('../policy/current.js')]);
       io.out(`${packageJson.name} ${packageJson.version} (policy ${policy.version})`);
       return EXIT.ok;
     }
@@ -48,6 +47,7 @@ export async function runCreate(io: CliIo): Promise<number> {
     return await generate(args, io, msgs, lang);
   } catch (error) {
     if (error instanceof InvalidInputError) {
+      const [{ formatProblem }, { flagFor }] = await Promise.all([import('./format.js'), import('./answers.js')]);
       io.err(formatProblem(error, msgs, flagFor(error.field)));
       return EXIT.usage;
     }

@@ -19,7 +19,10 @@
  * Not modelled: zones whose DST change happens at midnight, where robfig's day loop has its own quirks.
  */
 import { Cron } from 'croner';
-import cronstrueI18n from 'cronstrue/i18n.js';
+import cronstrue from 'cronstrue';
+// Registers Spanish on the module above. English is built in; the all-locales bundle (`cronstrue/i18n.js`, about
+// 30 locales) cost every create a sixth of its run for two languages.
+import 'cronstrue/locales/es.js';
 import { type CronFields, expandSchedule, matchesWall, parseSchedule, selected, selectsAll, toCronerPattern } from './fields.js';
 import { catalogs, type ScheduleLang } from './messages.js';
 import {
@@ -84,9 +87,9 @@ export const DST_HORIZON_DAYS = 366;
 type ToString = (expression: string, options?: Record<string, unknown>) => string;
 
 /**
- * `cronstrue/i18n.js` is CommonJS without named-export hints, so under Node ESM the default import is its
+ * `cronstrue` is CommonJS without named-export hints, so under Node ESM the default import is its
  * `module.exports` (`{ toString, default }`); bundlers may hand over `default` directly. Accept both.
- * (The extensionless `cronstrue/i18n` fails under Node ESM: the package has no `exports` map.)
+ * (Locale paths need their `.js`: the package has no `exports` map.)
  */
 function ownToString(m: unknown): ToString | undefined {
   if (m === null || (typeof m !== 'object' && typeof m !== 'function')) return undefined;
@@ -95,9 +98,9 @@ function ownToString(m: unknown): ToString | undefined {
 }
 
 const cronstrueToString: ToString = (() => {
-  const mod: unknown = cronstrueI18n;
+  const mod: unknown = cronstrue;
   const fn = ownToString(mod) ?? ownToString((mod as { default?: unknown } | undefined)?.default);
-  if (!fn) throw new Error('cronstrue/i18n.js: toString not found');
+  if (!fn) throw new Error('cronstrue: toString not found');
   return fn;
 })();
 

@@ -53,6 +53,15 @@ describe('start-up loads only what the command needs', () => {
     expect(run.modules.filter((url) => packageOf(url) === 'projen')).toEqual([]);
   });
 
+  it.each([
+    { name: 'create --no-install', args: ['repo', '--yes', '--no-install', '--job', 'a', '--kind', 'job'] },
+    { name: 'create --dry-run', args: ['repo', '--yes', '--dry-run', '--job', 'a', '--kind', 'job'] },
+  ])('$name loads no execa: only the install steps run a command', async ({ args }) => {
+    const run = await loadedModules(createBin, args);
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.modules.filter((url) => packageOf(url) === 'execa')).toEqual([]);
+  });
+
   it('the hook sees projen when a command needs it (a dry run generates in a scratch folder)', async () => {
     const run = await loadedModules(createBin, ['repo', '--yes', '--dry-run', '--job', 'a', '--kind', 'job']);
     expect(run.exitCode, run.output).toBe(0);

@@ -12,7 +12,7 @@ const isos = (schedule: string, timeZone: string, at: Date, count = 5): string[]
 const codes = (schedule: string, timeZone: string, concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace'): string[] =>
   previewSchedule(schedule, timeZone, 'en', { from, ...(concurrencyPolicy ? { concurrencyPolicy } : {}) }).warnings.map((w) => w.code);
 
-describe('description (cronstrue, loaded as cronstrue/i18n.js under Node ESM)', () => {
+describe('description (cronstrue with its Spanish locale, loaded under Node ESM)', () => {
   it.each([
     ['30 2 * * *', 'At 02:30', 'A las 02:30'],
     ['*/15 * * * *', 'Every 15 minutes', 'Cada 15 minutos'],
