@@ -8,7 +8,7 @@ import {
   selected,
   toCronerPattern,
 } from '../../../src/schedule/fields.js';
-import { formatOffset, transitions } from '../../../src/schedule/zone.js';
+import { formatOffset, isFixedOffsetZone, sampledTransitions, transitions } from '../../../src/schedule/zone.js';
 
 describe('parseField (robfig/cron v3 getRange)', () => {
   it('sets the star bit for *, ? and */1 only', () => {
@@ -84,6 +84,14 @@ describe('dayMatches (robfig spec.go)', () => {
 });
 
 describe('zone helpers', () => {
+  it('the zones taken as fixed-offset show no offset change when sampled over two years; zones with DST are not taken', () => {
+    const from = Date.parse('2026-01-01T00:00:00Z');
+    const fixed = [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC', 'GMT', 'Etc/GMT+5', 'Etc/GMT-14', 'Zulu', 'Universal'].filter(isFixedOffsetZone);
+    expect(fixed.length).toBeGreaterThan(5);
+    for (const zone of new Set(fixed)) expect(sampledTransitions(from, from + 730 * 86_400_000, zone), zone).toEqual([]);
+    for (const zone of ['Europe/Madrid', 'America/New_York', 'Australia/Sydney', 'Etcetera/Madrid', 'GMTX']) expect(isFixedOffsetZone(zone), zone).toBe(false);
+  });
+
   it('finds the DST changes of Europe/Madrid to the minute', () => {
     const found = transitions(Date.parse('2026-11-25T00:00:00Z'), Date.parse('2027-11-26T00:00:00Z'), 'Europe/Madrid');
     expect(found.map((t) => ({ ...t, instant: new Date(t.instant).toISOString() }))).toEqual([
