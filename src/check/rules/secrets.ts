@@ -4,7 +4,7 @@ import { say } from '../messages.js';
 import type { Bilingual } from '../../policy/rules.js';
 
 /** Files where a key is typed by hand: YAML (manifests, Helm values, CI), shell scripts, CI files, appsettings. */
-function isSecretCandidate(path: string): boolean {
+export function isSecretCandidate(path: string): boolean {
   return /\.(ya?ml|sh|bash|ps1)$/i.test(path) || /(^|\/)appsettings[^/]*\.json$/i.test(path) || isCiFile(path);
 }
 
@@ -30,6 +30,11 @@ export function checkSecrets(ctx: CheckContext): void {
   const helmRoots = helmTemplateRoots(ctx.files.paths);
   for (const path of ctx.files.paths) {
     if (!isSecretCandidate(path) || helmRoots.some((r) => path.startsWith(r))) continue;
+    if (ctx.files.prepared) {
+      // A worker thread scanned the file: only its read note (if any) is reported here, in order.
+      for (const { line, message } of ctx.files.prepared.take(path)?.secrets ?? []) ctx.report('secret-literal', path, line, message);
+      continue;
+    }
     const text = ctx.files.read(path);
     if (text === undefined) continue;
     for (const { line, message } of secretLines(text)) ctx.report('secret-literal', path, line, message);
