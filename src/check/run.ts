@@ -27,16 +27,20 @@ export interface CheckOptions {
    * @default 6000
    */
   readonly poolMinFiles?: number;
-  /** Threads sharing that work, this one included. @default os.availableParallelism() */
+  /**
+   * Threads sharing that work, this one included. Also read from `BATCH_JOB_CHECK_THREADS`.
+   * @default one per core that the load average leaves idle (`defaultThreads` in pool.ts), at least 1
+   */
   readonly threads?: number;
 }
+
+const wholeNumber = (value: string | undefined): number | undefined => (value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined);
 
 /** Measured on the benchmark tree with 2 cores: below this many files the workers' start-up is not earned back. */
 const POOL_MIN_FILES = 6000;
 
 function poolMinFiles(options: CheckOptions): number {
-  const env = process.env.BATCH_JOB_CHECK_POOL_MIN_FILES;
-  return options.poolMinFiles ?? (env !== undefined && /^\d+$/.test(env) ? Number(env) : POOL_MIN_FILES);
+  return options.poolMinFiles ?? wholeNumber(process.env.BATCH_JOB_CHECK_POOL_MIN_FILES) ?? POOL_MIN_FILES;
 }
 
 let kubectlFound: boolean | undefined;
@@ -68,7 +72,7 @@ export async function checkFiles(files: RepoFiles, options: CheckOptions & { roo
 
 export async function checkDirectory(root: string, name: string, options: CheckOptions = {}): Promise<RepoReport> {
   let files = walkRepository(root, options.limits);
-  const threads = options.threads ?? defaultThreads();
+  const threads = options.threads ?? wholeNumber(process.env.BATCH_JOB_CHECK_THREADS) ?? defaultThreads();
   if (threads > 1 && files.paths.length >= poolMinFiles(options)) {
     const kubectl = (options.kubectl ?? true) && hasKubectl();
     files = await prepareInParallel(files, { root, maxBytes: options.limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, threads, validate: !kubectl });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCheckTree } from '../support/check-tree.js';
 import { batchJobBin, tempDir } from '../support/cli.js';
 
-// `batch-job check` with its worker threads forced on (BATCH_JOB_CHECK_POOL_MIN_FILES=0) against the same command
+// `batch-job check` with its worker threads forced on (BATCH_JOB_CHECK_POOL_MIN_FILES=0, two threads) against the same command
 // in one thread: the JSON must be byte-identical, so a worker that drops or reorders a finding or a note fails here.
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 let work: string;
@@ -25,7 +25,8 @@ async function check(lang: string, poolMinFiles: number, path?: string): Promise
   const run = await execa(process.execPath, [batchJobBin, 'check', '--format', 'json', '--lang', lang, '--output', output, tree], {
     reject: false,
     // PATH without kubectl makes the workers validate the manifests too (with kubectl this thread does).
-    env: { LANG: 'C', NO_COLOR: '', BATCH_JOB_CHECK_POOL_MIN_FILES: String(poolMinFiles), ...(path !== undefined ? { PATH: path } : {}) },
+    // Two threads whatever the load: by default a busy machine gets one.
+    env: { LANG: 'C', NO_COLOR: '', BATCH_JOB_CHECK_POOL_MIN_FILES: String(poolMinFiles), BATCH_JOB_CHECK_THREADS: '2', ...(path !== undefined ? { PATH: path } : {}) },
   });
   return { exitCode: run.exitCode, stderr: run.stderr, json: readFileSync(output, 'utf8') };
 }
