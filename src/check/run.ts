@@ -36,7 +36,11 @@ export interface CheckOptions {
 
 const wholeNumber = (value: string | undefined): number | undefined => (value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined);
 
-/** Measured on the benchmark tree with 2 cores: below this many files the workers' start-up is not earned back. */
+/**
+ * Below this many files a worker's start-up (Node bootstrap, the check's modules, a second JIT warm-up: ≈ 0.3 s of
+ * CPU on this machine) is not earned back. Estimated from the benchmark tree (≈ 0.12 ms of CPU per file, ~75% of it
+ * per-file work a second thread halves), not timed on an idle machine: the shared one never had an idle core.
+ */
 const POOL_MIN_FILES = 6000;
 
 function poolMinFiles(options: CheckOptions): number {

@@ -48,19 +48,43 @@ export function checkSecrets(ctx: CheckContext): void {
  * most lines of a manifest are never split out or run through the per-line expressions.
  */
 const CANDIDATE_WORD = /--set|pass|pwd|secret|token|key|connection|credential|-----BEGIN|AKIA|gh[pousr]_|xox[abprs]-|eyJ/gi;
+/** Token characters (`[A-Za-z0-9+/_=-]`) by char code; digits are 2, the others 1. */
+const TOKEN = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/_=-') TOKEN[c.charCodeAt(0)] = 1;
+for (const c of '0123456789') TOKEN[c.charCodeAt(0)] = 2;
+
 /**
- * A whole run of 20 or more token characters (greedy): whether it holds a digit is checked in code. Matching runs
- * around every digit instead finds every version number and port of a manifest, each a string to allocate.
+ * Offsets of the whole runs of 20 or more token characters that hold a digit. One pass over the text: the regular
+ * expression `[A-Za-z0-9+/_=-]{20,}` cost more (it retries at every character of every shorter word) and made a
+ * string of every run.
  */
-const LONG_RUN = /[A-Za-z0-9+/_=-]{20,}/g;
-const DIGIT = /[0-9]/;
+function longRunsWithDigit(text: string): number[] {
+  const found: number[] = [];
+  let start = -1;
+  let digit = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const kind = c < 128 ? TOKEN[c]! : 0;
+    if (kind !== 0) {
+      if (start < 0) {
+        start = i;
+        digit = false;
+      }
+      if (kind === 2) digit = true;
+    } else if (start >= 0) {
+      if (digit && i - start >= 20) found.push(start);
+      start = -1;
+    }
+  }
+  return found;
+}
 
 /** The lines (1-based, split on `\n` as `secretInLine` expects) that hold a key-like literal, with the message. */
 export function secretLines(text: string): { line: number; message: Bilingual }[] {
   const starts: number[] = [];
   const lineStart = (index: number) => text.lastIndexOf('\n', index) + 1;
   for (const m of text.matchAll(CANDIDATE_WORD)) starts.push(lineStart(m.index));
-  for (const m of text.matchAll(LONG_RUN)) if (DIGIT.test(m[0])) starts.push(lineStart(m.index));
+  for (const at of longRunsWithDigit(text)) starts.push(lineStart(at));
   if (starts.length === 0) return [];
   starts.sort((x, y) => x - y);
   const out: { line: number; message: Bilingual }[] = [];
