@@ -9,4 +9,4 @@ if (work.compileCacheDir !== undefined) enableCompileCache(work.compileCacheDir)
 const { Shard } = await import('./shard.js');
 const shard = new Shard(work.root, work.maxBytes, work.helmRoots, work.keepManifests);
 parentPort!.postMessage(shard.facts(work.paths, work.counter));
-parentPort!.once('message', (job: ValidateWork) => parentPort!.postMessage(shard.validate(job.manifests, work.counter, job.pins)));
+parentPort!.once('message', (job: ValidateWork) => parentPort!.postMessage(shard.validate(job.manifests, job.claimed, job.pins)));

@@ -35,7 +35,7 @@ export interface SharedWork {
   readonly helmRoots: readonly string[];
   /** Every file a thread may read, in path order; threads claim chunks of it through `counter`. */
   readonly paths: readonly string[];
-  /** Shared: slot 0 is the next file of `paths` to claim, slot 1 the next manifest of phase 2. */
+  /** Shared: the next file of `paths` to claim. */
   readonly counter: Int32Array;
   /** Whether manifests are kept for phase 2 (not when kubectl renders them: the main thread parses them then). */
   readonly keepManifests: boolean;
@@ -46,6 +46,8 @@ export interface SharedWork {
 /** What phase 2 gets: every manifest (path order) and the pins. */
 export interface ValidateWork {
   readonly manifests: readonly string[];
+  /** Shared: one slot per manifest, set by the thread that validates it. */
+  readonly claimed: Int32Array;
   readonly pins: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -114,7 +116,7 @@ export async function prepareInParallel(files: RepoFiles, options: PoolOptions):
   const { root, maxBytes, threads, validate } = options;
   const helmRoots = helmTemplateRoots(files.paths);
   const sharded = files.paths.filter((p) => isSharded(p, helmRoots));
-  const counter = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const work: SharedWork = { root, maxBytes, helmRoots, paths: sharded, counter, keepManifests: validate, compileCacheDir: getCompileCacheDir() };
   // Workers first, so they start while this thread claims files; it takes the first chunks while they load.
   const workers = Array.from({ length: Math.max(0, (existsSync(WORKER) ? threads : 1) - 1) }, () => workerPart(work));
@@ -164,9 +166,10 @@ export async function prepareInParallel(files: RepoFiles, options: PoolOptions):
       validate(pins) {
         // Workers get the list and the pins before this thread claims manifests itself (which blocks until done).
         validated ??= (async () => {
-          const job: ValidateWork = { manifests: sharded.filter((p) => facts.get(p)?.manifest !== undefined), pins };
+          const manifests = sharded.filter((p) => facts.get(p)?.manifest !== undefined);
+          const job: ValidateWork = { manifests, claimed: new Int32Array(new SharedArrayBuffer(Math.max(1, manifests.length) * Int32Array.BYTES_PER_ELEMENT)), pins };
           const others = workers.map((w) => w.validate(job));
-          const mine = own.validate(job.manifests, counter, pins);
+          const mine = own.validate(job.manifests, job.claimed, pins);
           return new Map([...mine, ...(await Promise.all(others)).flat()]);
         })();
         return validated;

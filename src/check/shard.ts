@@ -63,8 +63,8 @@ const CHUNK = 64;
  * The next chunk of a list that several threads work through: `counter` is shared memory, so a thread that
  * runs faster (or starts earlier) simply takes more chunks, and no thread waits for a slower one's share.
  */
-export function* claims(counter: Int32Array, slot: number, total: number): Generator<number> {
-  for (let start = Atomics.add(counter, slot, CHUNK); start < total; start = Atomics.add(counter, slot, CHUNK)) {
+export function* claims(counter: Int32Array, total: number): Generator<number> {
+  for (let start = Atomics.add(counter, 0, CHUNK); start < total; start = Atomics.add(counter, 0, CHUNK)) {
     for (let i = start; i < Math.min(total, start + CHUNK); i++) yield i;
   }
 }
@@ -85,7 +85,7 @@ export class Shard {
    */
   facts(paths: readonly string[], counter: Int32Array): [string, FileFacts][] {
     const out: [string, FileFacts][] = [];
-    for (const i of claims(counter, 0, paths.length)) {
+    for (const i of claims(counter, paths.length)) {
       const facts = this.factsOf(paths[i]!);
       if (facts !== undefined) out.push([paths[i]!, facts]);
     }
@@ -123,13 +123,17 @@ export class Shard {
 
   /**
    * Phase 2: validates the objects of the manifests it claims from `manifests` (every thread's, in path order),
-   * with the images each kustomization folder pins. A manifest another thread read is read again here: reading
-   * is cheap next to parsing and validating, and claiming evens out the threads. Clean manifests are left out.
+   * with the images each kustomization folder pins. `claimed` is shared: one slot per manifest, set by the thread
+   * that takes it. A thread takes the manifests it read first, then any left (read again here: reading is cheap
+   * next to parsing and validating), so no thread waits for a slower one. Clean manifests are left out.
    */
-  validate(manifests: readonly string[], counter: Int32Array, pins: ReadonlyMap<string, readonly string[]>): [string, ManifestResult][] {
+  validate(manifests: readonly string[], claimed: Int32Array, pins: ReadonlyMap<string, readonly string[]>): [string, ManifestResult][] {
     const files: RepoFiles = { paths: [], read: () => undefined, notes: [] };
     const out: [string, ManifestResult][] = [];
-    for (const i of claims(counter, 1, manifests.length)) {
+    const index = new Map(manifests.map((path, i) => [path, i]));
+    const order = [...[...this.manifests.keys()].map((path) => index.get(path)!), ...manifests.keys()];
+    for (const i of order) {
+      if (Atomics.compareExchange(claimed, i, 0, 1) !== 0) continue;
       const path = manifests[i]!;
       const own = this.manifests.get(path);
       const text = own?.text ?? this.read(path).text;
