@@ -63,11 +63,14 @@ add('re-sync (npx projen, 5 jobs)', rs('projen-node', 'npx projen (node runner)'
 // own, it shows how much of the re-sync target is left for the synthesis.
 add('re-sync floor (npx projen, no-op task)', rs('projen-floor', 'npx projen, default task node -e 0'), rs('projen-node', 'npx projen (node runner)'), () => []);
 if (check) {
-  const best = (ms: Array<{ ms: number; maxRssKb: number }>) => ms.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const best = (ms: Array<{ ms: number; cpuMs: number; maxRssKb: number }>) => ms.reduce((a, b) => (b.ms < a.ms ? b : a));
   const c = best(check.check);
   const b = best(check.baseline);
-  add(`batch-job check (${check.files} files)`, { label: `${Math.round(check.filesPerSecond)} files/s`, ms: c.ms, rssKb: c.maxRssKb }, { label: 'list + read the same files', ms: b.ms, rssKb: b.maxRssKb }, () => [
-    { text: `≥ ${check.target} files/s`, ok: check.filesPerSecond >= check.target },
+  // Judged on wall time (files/s a user waits for): the check shares its work between threads. Older result files
+  // hold one number.
+  const wall: number = typeof check.filesPerSecond === 'number' ? check.filesPerSecond : check.filesPerSecond.wall;
+  add(`batch-job check (${check.files} files)`, { label: `${Math.round(wall)} files/s (wall)`, ms: c.ms, cpuMs: c.cpuMs, rssKb: c.maxRssKb }, { label: 'list + read the same files', ms: b.ms, cpuMs: b.cpuMs, rssKb: b.maxRssKb }, () => [
+    { text: `≥ ${check.target} files/s by wall time`, ok: wall >= check.target },
   ]);
 } else {
   add('batch-job check', { label: 'not run' }, { label: 'not run' }, () => []);

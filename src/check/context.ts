@@ -12,6 +12,8 @@ export interface CheckContext {
   /** `message` in both languages: build it with `say` from `messages.ts`. */
   report(rule: string, file: string, line: number | undefined, message: Bilingual, extra?: { severity?: RuleSeverity; detail?: string; column?: number }): void;
   note(note: CheckNote): void;
+  /** Findings a worker thread made with `report` (see `shard.ts`), added where this family would have made them. */
+  adopt(findings: readonly CheckFinding[]): void;
 }
 
 export function createContext(files: RepoFiles, options: { kubectl: boolean; root?: string }): { context: CheckContext; findings: CheckFinding[] } {
@@ -35,6 +37,9 @@ export function createContext(files: RepoFiles, options: { kubectl: boolean; roo
     },
     note(note) {
       files.notes.push(note);
+    },
+    adopt(made) {
+      findings.push(...made);
     },
   };
   return { context, findings };

@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { messageFields, type CheckNote } from './finding.js';
 import { say } from './messages.js';
+import type { Prepared } from './pool.js';
 
 /** A repository's files as `check` sees them: relative paths and lazy reads, from disk or from memory. */
 export interface RepoFiles {
@@ -11,6 +12,8 @@ export interface RepoFiles {
   /** The file's text, or `undefined` when it cannot be read (the reason is a note). */
   read(path: string): string | undefined;
   readonly notes: CheckNote[];
+  /** Per-file work worker threads did already (large repositories only, see `pool.ts`). */
+  readonly prepared?: Prepared;
 }
 
 export interface WalkLimits {
@@ -24,6 +27,8 @@ export interface WalkLimits {
   /** Stop listing after this many files (with a note). @default 500000 */
   readonly maxFiles?: number;
 }
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Folders never worth reading: VCS data, package caches, build output (except `obj/project.assets.json`). */
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'bin', '.vs', '.idea', '.tools', 'packages', 'TestResults']);
@@ -54,7 +59,7 @@ const ALWAYS_READ = /(^|\/)obj\/project\.assets\.json$/;
  * binaries are skipped with a note, and an unreadable file or folder is a note, not a failure.
  */
 export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles {
-  const maxBytes = limits.maxFileBytes ?? 2 * 1024 * 1024;
+  const maxBytes = limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxFiles = limits.maxFiles ?? 500_000;
   const notes: CheckNote[] = [];
   const paths: string[] = [];
@@ -136,9 +141,26 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
     }
     return text;
   };
+  const readFile = fileReader(root, maxBytes);
+  const readOnce = (path: string): string | undefined => {
+    const result = readFile(path);
+    if (result.note !== undefined) notes.push(result.note);
+    return result.text;
+  };
+  return { paths, read, notes };
+}
+
+/** A file's text, or the note saying why it was not read. */
+export type ReadResult = { readonly text: string; readonly note?: undefined } | { readonly text?: undefined; readonly note: CheckNote };
+
+/**
+ * Reads files of `root` one at a time (shared by the walk and the check's worker threads, so both skip the same
+ * files with the same notes): too large, binary and unreadable files give a note instead of text.
+ */
+export function fileReader(root: string, maxBytes: number): (path: string) => ReadResult {
   // Most files fit in one shared buffer: one open, read and close each, without an fstat or a buffer per file.
   const shared = Buffer.allocUnsafe(SHARED_READ_BYTES);
-  const readOnce = (path: string): string | undefined => {
+  return (path) => {
     // A symbolic link was checked to stay inside the root when listed; only a file that fills the shared buffer
     // is measured (fstat of the open file: the size of what is actually read).
     let fd: number | undefined;
@@ -146,28 +168,20 @@ export function walkRepository(root: string, limits: WalkLimits = {}): RepoFiles
       fd = openSync(`${root}/${path}`, 'r');
       let content = shared.subarray(0, readInto(fd, shared, 0));
       const size = content.length === shared.length ? fstatSync(fd).size : content.length;
-      if (size > maxBytes) {
-        notes.push({ kind: 'too-large', file: path, ...messageFields(say((m) => m.tooLarge(size, maxBytes))) });
-        return undefined;
-      }
+      if (size > maxBytes) return { note: { kind: 'too-large', file: path, ...messageFields(say((m) => m.tooLarge(size, maxBytes))) } };
       if (content.length === shared.length) {
         const whole = Buffer.allocUnsafe(Math.max(size, shared.length));
         shared.copy(whole);
         content = whole.subarray(0, shared.length + readInto(fd, whole, shared.length));
       }
-      if (content.subarray(0, 8192).includes(0)) {
-        notes.push({ kind: 'binary', file: path, ...messageFields(say((m) => m.binary)) });
-        return undefined;
-      }
-      return content.toString('utf8');
+      if (content.subarray(0, 8192).includes(0)) return { note: { kind: 'binary', file: path, ...messageFields(say((m) => m.binary)) } };
+      return { text: content.toString('utf8') };
     } catch (error) {
-      notes.push({ kind: 'unreadable', file: path, ...messageFields(say((m) => m.fileUnreadable(errorCode(error)))) });
-      return undefined;
+      return { note: { kind: 'unreadable', file: path, ...messageFields(say((m) => m.fileUnreadable(errorCode(error)))) } };
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
   };
-  return { paths, read, notes };
 }
 
 /** Bytes read per file before its size is asked for (most source files and manifests are smaller). */

@@ -27,6 +27,11 @@ export function mayBreakCSharpRule(text: string): boolean {
 
 const GLOBAL_ALIAS = /^\s*global\s+using\s+(\w+)\s*=/gm;
 
+/** The names a file's `global using X = …;` directives declare. */
+export function globalAliases(text: string): string[] {
+  return [...text.matchAll(GLOBAL_ALIAS)].map((m) => m[1]!);
+}
+
 /** Node types that are part of one dotted name. */
 const NAME_PARTS = new Set(['qualified_name', 'member_access_expression', 'generic_name', 'alias_qualified_name']);
 
@@ -41,11 +46,20 @@ export async function checkCSharp(ctx: CheckContext): Promise<{ parsed: number; 
   const texts = new Map<string, string>();
   const aliases = new Set<string>();
   const csFiles = ctx.files.paths.filter((p) => p.endsWith('.cs'));
+  const prepared = ctx.files.prepared;
   for (const path of csFiles) {
+    if (prepared) {
+      // Worker threads ran the pre-filter: the selected files' texts came back with their aliases.
+      const facts = prepared.take(path)?.csharp;
+      if (facts?.selected === undefined) continue;
+      texts.set(path, facts.selected);
+      for (const alias of facts.aliases) aliases.add(alias);
+      continue;
+    }
     const text = ctx.files.read(path);
     if (text === undefined || !mayBreakCSharpRule(text)) continue;
     texts.set(path, text);
-    for (const m of text.matchAll(GLOBAL_ALIAS)) aliases.add(m[1]!);
+    for (const alias of globalAliases(text)) aliases.add(alias);
   }
   // A global alias (`global using Q = Quartz;`) hides a scheduler behind any name: a second, rarer pass picks the
   // files that use one.

@@ -11,6 +11,21 @@ const ADD_CALL = /\bAdd\s*</;
 const TEST_CODE = /(^|\/)(tests?|[^/]*\.Tests?)\//i;
 const BATCH_KIND = /^\s*kind\s*:\s*(CronJob|Job)\s*$/m;
 
+/** Whether a C# file calls the generated job host's entry point. */
+export function callsJobHost(text: string): boolean {
+  return text.includes('JobHost') && HOST_CALL.test(text);
+}
+
+/** Whether a C# file may hold a `jobs.Add<…>(…)` registration. */
+export function mayRegisterJobs(text: string): boolean {
+  return ADD_CALL.test(text);
+}
+
+/** Whether a YAML file may hold a CronJob or Job. */
+export function mayHoldBatchJob(text: string): boolean {
+  return BATCH_KIND.test(text);
+}
+
 interface Registrations {
   readonly names: Set<string>;
   /** A registration whose name is not a string literal (a constant, a variable): the set may be incomplete. */
@@ -26,8 +41,9 @@ async function registrations(ctx: CheckContext, files: readonly string[]): Promi
   let complete = true;
   const parser = await loadCSharpParser();
   for (const path of files) {
+    if (ctx.files.prepared && !ctx.files.prepared.take(path)?.csharp?.mayRegisterJobs) continue;
     const text = ctx.files.read(path);
-    if (text === undefined || !ADD_CALL.test(text)) continue;
+    if (text === undefined || !mayRegisterJobs(text)) continue;
     const tree = parser.parse(text)!;
     try {
       for (const call of tree.rootNode.descendantsOfType('invocation_expression')) {
@@ -54,12 +70,16 @@ async function registrations(ctx: CheckContext, files: readonly string[]): Promi
 export async function checkJobRegistrations(ctx: CheckContext): Promise<void> {
   // Most repositories (and every one that does not use the job host) stop here, before any manifest is parsed.
   const csFiles = ctx.files.paths.filter((p) => p.endsWith('.cs') && !TEST_CODE.test(p)).sort((a, b) => Number(b.endsWith('Program.cs')) - Number(a.endsWith('Program.cs')));
-  if (!csFiles.some((p) => ctx.files.read(p)?.includes('JobHost') && HOST_CALL.test(ctx.files.read(p)!))) return;
+  const prepared = ctx.files.prepared;
+  if (!csFiles.some((p) => (prepared ? prepared.take(p)?.csharp?.callsJobHost === true : callsJobHost(ctx.files.read(p) ?? '')))) return;
   const manifests: { file: string; doc: YamlDoc; argPath: string; job: string }[] = [];
   for (const path of ctx.files.paths) {
     if (!/\.ya?ml$/i.test(path) || isCiFile(path)) continue;
+    // Prepared facts say which files to read again (a file outside the workers' shards is read as usual).
+    const facts = prepared?.take(path);
+    if (facts !== undefined && !facts?.mayHoldBatchJob) continue;
     const text = ctx.files.read(path);
-    if (text === undefined || !BATCH_KIND.test(text)) continue;
+    if (text === undefined || !mayHoldBatchJob(text)) continue;
     for (const doc of parseYamlFile(text).docs) {
       const obj = doc.value as { kind?: unknown; spec?: Record<string, any> };
       const podPath = obj.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : obj.kind === 'Job' ? 'spec.template.spec' : undefined;

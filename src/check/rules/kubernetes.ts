@@ -46,7 +46,7 @@ const INGRESS_INPUT_KINDS = new Set(['ConfigMap', 'Ingress', 'HTTPRoute']);
  * pinned images apply to the objects below it); pass 2 parses and validates one file at a time and keeps only what
  * the Ingress rules need, so thousands of manifests are never all in memory at once.
  */
-export function checkKubernetes(ctx: CheckContext): void {
+export async function checkKubernetes(ctx: CheckContext): Promise<void> {
   const { paths } = ctx.files;
   const helmRoots = helmTemplateRoots(paths);
   for (const root of helmRoots) {
@@ -57,17 +57,11 @@ export function checkKubernetes(ctx: CheckContext): void {
     if (e.located !== undefined) return e.located;
     const parsed = parseYamlFile(e.text!);
     e.text = undefined;
-    if (parsed.error) {
-      parseNotes.push({ at: e.notesAt, index: e.index, note: { kind: 'yaml-invalid', file: e.path, ...messageFields(say((m) => m.yamlInvalid(parsed.error!.line, parsed.error!.message))) } });
-    }
-    const kustomization = KUSTOMIZATION_FILE.test(e.path);
-    const located: LocatedObject[] = [];
-    for (const doc of parsed.docs) {
-      if (isKubeObject(doc.value)) located.push({ file: e.path, doc, obj: doc.value });
-      // apiVersion and kind are optional in a kustomization file.
-      else if (kustomization && typeof doc.value === 'object' && doc.value !== null) located.push({ file: e.path, doc, obj: { apiVersion: KUSTOMIZE_API, kind: 'Kustomization', ...(doc.value as object) } });
-    }
-    return located;
+    if (parsed.error) addParseNote(e, parsed.error);
+    return locate(e.path, parsed.docs);
+  };
+  const addParseNote = (e: { path: string; notesAt: number; index: number }, error: { line: number; message: string }): void => {
+    parseNotes.push({ at: e.notesAt, index: e.index, note: { kind: 'yaml-invalid', file: e.path, ...messageFields(say((m) => m.yamlInvalid(error.line, error.message))) } });
   };
   /** Puts the parse notes where pass 1 would have pushed them (after the file's own read notes). */
   const flushParseNotes = (): void => {
@@ -78,17 +72,27 @@ export function checkKubernetes(ctx: CheckContext): void {
 
   // Pass 1: read in path order; a file can hold a Kustomization only if it is named so or says `Kustomization`.
   const entries: YamlEntry[] = [];
+  // With kubectl every object is parsed here (rendering matches them to their sources): files are read as usual.
+  const prepared = ctx.kubectl ? undefined : ctx.files.prepared;
   for (const path of paths) {
-    if (!/\.ya?ml$/i.test(path) || isCiFile(path) || EXEMPTIONS_FILE.test(path) || helmRoots.some((r) => path.startsWith(r))) continue;
-    const kustomization = KUSTOMIZATION_FILE.test(path);
+    if (!isManifestCandidate(path, helmRoots)) continue;
+    if (prepared) {
+      // Worker threads read and parsed the file already: only its read note (if any) is reported here, in order.
+      const facts = prepared.take(path);
+      if (!facts?.manifest) continue;
+      const entry: YamlEntry = { path, text: undefined, notesAt: ctx.files.notes.length, index: entries.length };
+      if (facts.manifest.kustomization) entry.located = facts.manifest.kustomization.objects.map(({ doc, obj }) => ({ file: path, doc: lazyDoc(facts.manifest!.kustomization!.text, doc), obj }));
+      entries.push(entry);
+      continue;
+    }
     const text = ctx.files.read(path);
-    if (text === undefined || (!kustomization && !/^\s*kind\s*:/m.test(text))) continue;
+    if (text === undefined || !mayHoldObjects(path, text)) continue;
     const entry: YamlEntry = { path, text, notesAt: ctx.files.notes.length, index: entries.length };
-    if (kustomization || text.includes('Kustomization')) entry.located = locatedOf(entry);
+    if (mayHoldKustomization(path, text)) entry.located = locatedOf(entry);
     entries.push(entry);
   }
 
-  const kustomizations = entries.flatMap((e) => (e.located ?? []).filter((o) => o.obj.kind === 'Kustomization' || KUSTOMIZATION_FILE.test(o.file)));
+  const kustomizations = entries.flatMap((e) => (e.located ?? []).filter(isKustomizationObject));
   const isKustomization = new Set(kustomizations);
   const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1);
   const kustomizationByDir = new Map(kustomizations.map((k) => [dirOf(k.file), k]));
@@ -114,23 +118,7 @@ export function checkKubernetes(ctx: CheckContext): void {
     const name = o.obj.metadata?.name ?? '';
     return [name, rendered.get(o)?.metadata?.name ?? name, ...tree.transformsOf(o.file).map((t) => renderedName(o.obj.kind, name, t))];
   };
-  const validate = (o: LocatedObject): void => {
-    const obj = rendered.get(o) ?? o.obj;
-    const removed = removedApis.find((api) => api.apiVersion === obj.apiVersion && (api.kinds.length === 0 || api.kinds.includes(obj.kind!)));
-    if (removed) {
-      const message = say((m) =>
-        removed.removedIn === 'deprecated' ? m.apiDeprecated(obj.kind!, removed.apiVersion, removed.replacement) : m.apiRemoved(obj.kind!, removed.apiVersion, removed.removedIn, removed.replacement),
-      );
-      ctx.report('k8s-deprecated-api', o.file, o.doc.lineOf('apiVersion'), message);
-    }
-    // Validate a removed batch API as its replacement, so the rest of the object is still reviewed.
-    const subject = removed && removed.replacement.startsWith('batch/') ? { ...obj, apiVersion: removed.replacement } : obj;
-    const findings: Finding[] = isKustomization.has(o)
-      ? validateSchema(subject)
-      : [...validateSchema(subject), ...validateBatchObject(subject), ...validatePodSecurityRestricted(subject), ...validatePractices(subject, { kustomizePinnedImages: rendered.has(o) ? [] : pinsFor(o) })];
-    reportValidatorFindings(ctx, o.file, o.doc, findings);
-    checkGracePeriodEnv(ctx, o, subject);
-  };
+  const validate = (o: LocatedObject): void => validateObject(ctx, o, rendered.get(o) ?? o.obj, isKustomization.has(o), () => (rendered.has(o) ? [] : pinsFor(o)));
 
   if (ctx.kubectl && ctx.root !== undefined) {
     // Rendering matches rendered objects to their sources, so every object is parsed first.
@@ -150,7 +138,17 @@ export function checkKubernetes(ctx: CheckContext): void {
   }
 
   const ingressInputs: LocatedObject[] = [];
-  for (const e of entries) {
+  if (prepared) {
+    // The workers validated every object (with these pins); what they found is added in file order.
+    const validated = await prepared.validate(pinsByDir(kustomizationByDir));
+    for (const e of entries) {
+      const result = validated.get(e.path) ?? { findings: [] };
+      if (result.parseError) addParseNote(e, result.parseError);
+      ctx.adopt(result.findings);
+      for (const { doc, obj } of result.ingress?.objects ?? []) ingressInputs.push({ file: e.path, doc: lazyDoc(result.ingress!.text, doc), obj });
+    }
+  }
+  for (const e of prepared ? [] : entries) {
     for (const o of locatedOf(e)) {
       validate(o);
       if (INGRESS_INPUT_KINDS.has(o.obj.kind!)) ingressInputs.push(o);
@@ -161,6 +159,91 @@ export function checkKubernetes(ctx: CheckContext): void {
     ctx.note({ kind: 'kustomize-raw', ...messageFields(say((m) => m.kustomizeRaw)) });
   }
   checkIngressObjects(ctx, ingressInputs, namesOf);
+}
+
+/** Whether `path` is a YAML file that may hold Kubernetes objects (not CI, exemptions or Helm templates). */
+export function isManifestCandidate(path: string, helmRoots: readonly string[]): boolean {
+  return /\.ya?ml$/i.test(path) && !isCiFile(path) && !EXEMPTIONS_FILE.test(path) && !helmRoots.some((r) => path.startsWith(r));
+}
+
+/** A candidate's text can hold an object only if it names a `kind` (or is a kustomization file). */
+export function mayHoldObjects(path: string, text: string): boolean {
+  return KUSTOMIZATION_FILE.test(path) || /^\s*kind\s*:/m.test(text);
+}
+
+/** Files parsed in pass 1: their Kustomizations apply to the objects below them. */
+export function mayHoldKustomization(path: string, text: string): boolean {
+  return KUSTOMIZATION_FILE.test(path) || text.includes('Kustomization');
+}
+
+/** Whether a located object is a kustomization (validated against the schema only). */
+export function isKustomizationObject(o: LocatedObject): boolean {
+  return o.obj.kind === 'Kustomization' || KUSTOMIZATION_FILE.test(o.file);
+}
+
+/** The objects of one parsed file: Kubernetes objects, and kustomization documents (whose apiVersion/kind are optional). */
+export function locate(file: string, docs: readonly YamlDoc[]): LocatedObject[] {
+  const kustomization = KUSTOMIZATION_FILE.test(file);
+  const located: LocatedObject[] = [];
+  for (const doc of docs) {
+    if (isKubeObject(doc.value)) located.push({ file, doc, obj: doc.value });
+    else if (kustomization && typeof doc.value === 'object' && doc.value !== null) located.push({ file, doc, obj: { apiVersion: KUSTOMIZE_API, kind: 'Kustomization', ...(doc.value as object) } });
+  }
+  return located;
+}
+
+export function isIngressInput(o: LocatedObject): boolean {
+  return INGRESS_INPUT_KINDS.has(o.obj.kind!);
+}
+
+/** The images each kustomization folder pins (the nearest one applies to the objects below it). */
+function pinsByDir(kustomizationByDir: ReadonlyMap<string, LocatedObject>): Map<string, string[]> {
+  return new Map([...kustomizationByDir].map(([dir, k]) => [dir, kustomizePinnedImages(k.obj)]));
+}
+
+/** The images pinned by the nearest kustomization folder at or above `file`. */
+export function pinsAbove(pins: ReadonlyMap<string, readonly string[]>, file: string): readonly string[] {
+  for (let dir = file.slice(0, file.lastIndexOf('/') + 1); ; dir = dir.slice(0, dir.lastIndexOf('/', dir.length - 2) + 1)) {
+    const pinned = pins.get(dir);
+    if (pinned !== undefined) return pinned;
+    if (dir === '') return [];
+  }
+}
+
+/** Document `index` of `text`, parsed again only when a line is asked for (a thread sent the value, not the positions). */
+export function lazyDoc(text: string, index: number): YamlDoc {
+  let doc: YamlDoc | undefined;
+  const get = (): YamlDoc => (doc ??= parseYamlFile(text).docs[index]!);
+  return {
+    get value() {
+      return get().value;
+    },
+    get line() {
+      return get().line;
+    },
+    lineOf: (path) => get().lineOf(path),
+  };
+}
+
+/**
+ * The four validation layers (a removed apiVersion named as such, and validated as its replacement) and the grace
+ * period env rule for one object; a kustomization only against its schema.
+ */
+export function validateObject(ctx: CheckContext, o: LocatedObject, obj: KubeObject, kustomization: boolean, pins: () => readonly string[]): void {
+  const removed = removedApis.find((api) => api.apiVersion === obj.apiVersion && (api.kinds.length === 0 || api.kinds.includes(obj.kind!)));
+  if (removed) {
+    const message = say((m) =>
+      removed.removedIn === 'deprecated' ? m.apiDeprecated(obj.kind!, removed.apiVersion, removed.replacement) : m.apiRemoved(obj.kind!, removed.apiVersion, removed.removedIn, removed.replacement),
+    );
+    ctx.report('k8s-deprecated-api', o.file, o.doc.lineOf('apiVersion'), message);
+  }
+  // Validate a removed batch API as its replacement, so the rest of the object is still reviewed.
+  const subject = removed && removed.replacement.startsWith('batch/') ? { ...obj, apiVersion: removed.replacement } : obj;
+  const findings: Finding[] = kustomization
+    ? validateSchema(subject)
+    : [...validateSchema(subject), ...validateBatchObject(subject), ...validatePodSecurityRestricted(subject), ...validatePractices(subject, { kustomizePinnedImages: pins() })];
+  reportValidatorFindings(ctx, o.file, o.doc, findings);
+  checkGracePeriodEnv(ctx, o, subject);
 }
 
 /** What the apiserver defaults an unset `terminationGracePeriodSeconds` to. */

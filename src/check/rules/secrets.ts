@@ -4,7 +4,7 @@ import { say } from '../messages.js';
 import type { Bilingual } from '../../policy/rules.js';
 
 /** Files where a key is typed by hand: YAML (manifests, Helm values, CI), shell scripts, CI files, appsettings. */
-function isSecretCandidate(path: string): boolean {
+export function isSecretCandidate(path: string): boolean {
   return /\.(ya?ml|sh|bash|ps1)$/i.test(path) || /(^|\/)appsettings[^/]*\.json$/i.test(path) || isCiFile(path);
 }
 
@@ -30,6 +30,11 @@ export function checkSecrets(ctx: CheckContext): void {
   const helmRoots = helmTemplateRoots(ctx.files.paths);
   for (const path of ctx.files.paths) {
     if (!isSecretCandidate(path) || helmRoots.some((r) => path.startsWith(r))) continue;
+    if (ctx.files.prepared) {
+      // A worker thread scanned the file: only its read note (if any) is reported here, in order.
+      for (const { line, message } of ctx.files.prepared.take(path)?.secrets ?? []) ctx.report('secret-literal', path, line, message);
+      continue;
+    }
     const text = ctx.files.read(path);
     if (text === undefined) continue;
     for (const { line, message } of secretLines(text)) ctx.report('secret-literal', path, line, message);
@@ -43,19 +48,43 @@ export function checkSecrets(ctx: CheckContext): void {
  * most lines of a manifest are never split out or run through the per-line expressions.
  */
 const CANDIDATE_WORD = /--set|pass|pwd|secret|token|key|connection|credential|-----BEGIN|AKIA|gh[pousr]_|xox[abprs]-|eyJ/gi;
+/** Token characters (`[A-Za-z0-9+/_=-]`) by char code; digits are 2, the others 1. */
+const TOKEN = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/_=-') TOKEN[c.charCodeAt(0)] = 1;
+for (const c of '0123456789') TOKEN[c.charCodeAt(0)] = 2;
+
 /**
- * A whole run of 20 or more token characters (greedy): whether it holds a digit is checked in code. Matching runs
- * around every digit instead finds every version number and port of a manifest, each a string to allocate.
+ * Offsets of the whole runs of 20 or more token characters that hold a digit. One pass over the text: the regular
+ * expression `[A-Za-z0-9+/_=-]{20,}` cost more (it retries at every character of every shorter word) and made a
+ * string of every run.
  */
-const LONG_RUN = /[A-Za-z0-9+/_=-]{20,}/g;
-const DIGIT = /[0-9]/;
+function longRunsWithDigit(text: string): number[] {
+  const found: number[] = [];
+  let start = -1;
+  let digit = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const kind = c < 128 ? TOKEN[c]! : 0;
+    if (kind !== 0) {
+      if (start < 0) {
+        start = i;
+        digit = false;
+      }
+      if (kind === 2) digit = true;
+    } else if (start >= 0) {
+      if (digit && i - start >= 20) found.push(start);
+      start = -1;
+    }
+  }
+  return found;
+}
 
 /** The lines (1-based, split on `\n` as `secretInLine` expects) that hold a key-like literal, with the message. */
 export function secretLines(text: string): { line: number; message: Bilingual }[] {
   const starts: number[] = [];
   const lineStart = (index: number) => text.lastIndexOf('\n', index) + 1;
   for (const m of text.matchAll(CANDIDATE_WORD)) starts.push(lineStart(m.index));
-  for (const m of text.matchAll(LONG_RUN)) if (DIGIT.test(m[0])) starts.push(lineStart(m.index));
+  for (const at of longRunsWithDigit(text)) starts.push(lineStart(at));
   if (starts.length === 0) return [];
   starts.sort((x, y) => x - y);
   const out: { line: number; message: Bilingual }[] = [];
