@@ -5,6 +5,7 @@ import { CancelledError, InvalidInputError } from '../errors.js';
 import type { MigrationReport } from '../migrate/index.js';
 import { batchJobCatalogs, type BatchJobMessages } from './batch-job-messages.js';
 import { isBatchJobCommand, parseCommand } from './batch-job-options.js';
+import { exitAfterFlush } from './exit.js';
 import { catalogs, detectLang, type Lang } from './i18n.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -114,7 +115,7 @@ async function adoptCommand(argv: string[], m: BatchJobMessages, lang: Lang): Pr
   return 0;
 }
 
-/** Returns the exit code; only the lines below call `process.exit`. */
+/** Returns the exit code; only the lines below exit (through exitAfterFlush). */
 async function main(argv: string[], lang: Lang): Promise<number> {
   const m = batchJobCatalogs[lang];
   const [command, ...rest] = argv;
@@ -161,25 +162,25 @@ function splitLang(argv: string[]): [string[], string | undefined] {
 const [args, langFlag] = splitLang(process.argv.slice(2));
 const lang = detectLang(langFlag, process.env);
 try {
-  process.exit(await main(args, lang));
+  await exitAfterFlush(await main(args, lang));
 } catch (error) {
   if (error instanceof InvalidInputError) {
     const { formatProblem } = await import('./format.js');
     process.stderr.write(`${formatProblem(error, catalogs[lang])}\n`);
-    process.exit(2);
+    await exitAfterFlush(2);
   }
   if (appChoiceError && error instanceof appChoiceError) {
     process.stderr.write(`${batchJobCatalogs[lang].appChoice(error)}\n`);
-    process.exit(2);
+    await exitAfterFlush(2);
   }
   if (error instanceof CancelledError) {
     process.stderr.write(`${catalogs[lang].cancelled}\n`);
-    process.exit(130);
+    await exitAfterFlush(130);
   }
   if (usageErrors.some((type) => error instanceof type) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(2);
+    await exitAfterFlush(2);
   }
   process.stderr.write(`${batchJobCatalogs[lang].unexpected}: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
+  await exitAfterFlush(1);
 }

@@ -16,7 +16,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   });
 }
 
-const { runCreate } = await import('./run-create.js');
+const [{ runCreate }, { exitAfterFlush }] = await Promise.all([import('./run-create.js'), import('./exit.js')]);
 const code = await runCreate({
   argv: process.argv.slice(2),
   env: process.env,
@@ -27,4 +27,4 @@ const code = await runCreate({
   progress: process.stdout.isTTY ? (text) => process.stdout.write(text) : undefined,
   signal: controller.signal,
 });
-process.exit(code);
+await exitAfterFlush(code);
