@@ -131,7 +131,6 @@ export function adopt(options: AdoptOptions): AdoptResult {
   }
   const framework = app.targetFrameworks.find((t) => Object.hasOwn(policy.frameworks, t));
   const scan = options.scanSchedules?.(join(repo, dirname(app.path)));
-  const found = scan ? proposeJobs(scan.report, new Set()).jobs : [];
   // Any schedule, even one still waiting for a decision: its job class needs the host once it is decided.
   const withHost = options.jobHost ?? (scan?.report.schedules.length ?? 0) > 0;
   const hostProject = jobHostProject(app.path);
@@ -143,7 +142,9 @@ export function adopt(options: AdoptOptions): AdoptResult {
   const plan = withHost && scan ? planJobHost(repo, detection, app, scan.report, scan.detected, hostDir, hostName) : undefined;
   const runnable = passesJobArgument(true, withHost);
   const jobs = plan?.jobs.map((j) => j.job) ?? [];
-  const heldJobs: HeldJob[] = plan ? [...plan.held] : found.map((p) => ({ job: { name: p.name, schedule: p.schedule, timeZone: p.timeZone }, where: `${p.entry.file}:${p.entry.line}`, reason: { kind: 'no-job-host' } }));
+  // Without a job host, every job migrate would write is held (with one, planJobHost proposed them already).
+  const withoutHost = plan || !scan ? [] : proposeJobs(scan.report, new Set()).jobs;
+  const heldJobs: HeldJob[] = plan ? [...plan.held] : withoutHost.map((p) => ({ job: { name: p.name, schedule: p.schedule, timeZone: p.timeZone }, where: `${p.entry.file}:${p.entry.line}`, reason: { kind: 'no-job-host' } }));
   const name = assertName('name', options.name ?? nameFromFolder(repo));
   const base: BatchJobProjectOptions = {
     name,
