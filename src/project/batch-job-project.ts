@@ -18,6 +18,7 @@ import type { BatchJobProjectOptions } from './options.js';
 import { NodeProjenrcTs } from './projenrc-file.js';
 import { projenrcSample } from './projenrc-sample.js';
 import { TeamFile } from './team-file.js';
+import { inputDir, setInputDir } from './input-dir.js';
 import { resolveOptions, type ResolvedOptions } from './validate.js';
 
 /**
@@ -40,11 +41,13 @@ export class BatchJobProject extends Project {
     // `batch-job check --drift` runs the team's .projenrc.ts into a scratch directory to compare with the repo.
     const driftOutdir = process.env[DRIFT_OUTDIR_ENV];
     super({ name: resolved.name, outdir: driftOutdir ?? options.outdir, commitGenerated: true });
+    // The drift check runs `.projenrc.ts` in the repository with the output redirected; the input stays the repository.
+    if (driftOutdir !== undefined) setInputDir(this, options.outdir ?? process.cwd());
     this.resolved = resolved;
     this.policy = currentPolicy;
     this.context = buildContext(resolved, this.policy);
     this.logSummary = driftOutdir === undefined && (options.logSummary ?? true);
-    this.previousPolicyVersion = readRecord(this.outdir)?.policyVersion;
+    this.previousPolicyVersion = readRecord(inputDir(this))?.policyVersion;
     // Which policy produced the managed files: a re-sync compares against it to say what changed.
     new JsonFile(this, RECORD_FILE, {
       readonly: true,

@@ -2,7 +2,7 @@
  * `findDrift` on real repositories: each is synthesised by its own `.projenrc.ts` (the team's file, importing this
  * package's compiled build), then changed the way drift happens in practice.
  */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -90,6 +90,33 @@ describe('findDrift', () => {
     writeProjenrc(dir, { ...TWO_JOBS, jobs: [{ name: 'export' }] });
     for (const path of cleanupFiles) unlinkSync(join(dir, path));
     expect((await findDrift(dir)).filter((d) => d.kind === 'stale')).toEqual([]);
+  });
+
+  describe('reads the repository it checks, not the scratch folder it synthesises into', () => {
+    /** A class library the team adds and references from the app, as `dotnet new classlib` + `dotnet add reference` would. */
+    function addLibrary(dir: string): void {
+      mkdirSync(join(dir, 'src/Billing.Core'), { recursive: true });
+      writeFileSync(join(dir, 'src/Billing.Core/Billing.Core.csproj'), '<Project Sdk="Microsoft.NET.Sdk">\n</Project>\n');
+      const app = join(dir, 'src/Billing/Billing.csproj');
+      writeFileSync(app, readFileSync(app, 'utf8').replace('</Project>', '  <ItemGroup>\n    <ProjectReference Include="..\\Billing.Core\\Billing.Core.csproj" />\n  </ItemGroup>\n</Project>'));
+    }
+
+    it('reports the Dockerfile as modified when a referenced library was added without a re-sync', async () => {
+      const dir = repo(TWO_JOBS);
+      addLibrary(dir);
+      const drifts = await findDrift(dir);
+      expect(drifts.map((d) => [d.path, d.kind])).toEqual([['Dockerfile', 'modified']]);
+      // The diff runs from what a re-sync writes to the repository's file: the library's restore line is missing.
+      expect(drifts[0]!.diff).toMatch(/^-COPY src\/Billing\.Core\/Billing\.Core\.csproj /m);
+    });
+
+    it('finds nothing once the re-sync has written the library into the Dockerfile', async () => {
+      const dir = repo(TWO_JOBS);
+      addLibrary(dir);
+      execaSync(process.execPath, ['.projenrc.ts'], { cwd: dir });
+      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('COPY src/Billing.Core/Billing.Core.csproj ');
+      expect(await findDrift(dir)).toEqual([]);
+    });
   });
 
   it('refuses a folder without .projenrc.ts and reports a failing .projenrc.ts with its output', async () => {

@@ -4,6 +4,7 @@ import type { Project } from 'projen';
 import type { JobHostModel, RepoContext } from '../../project/context.js';
 import { ManagedTextFile } from '../../project/managed-file.js';
 import { TeamFile } from '../../project/team-file.js';
+import { inputDir } from '../../project/input-dir.js';
 import { migratedJobPath, migratedRegistration } from './migrated-jobs.js';
 import { appCsproj, appSettings, dotnetLayout, type DotnetContext } from './msbuild.js';
 import { dotnetTemplateVars, renderTemplate } from './templates.js';
@@ -26,7 +27,7 @@ export function addJobHostFiles(project: Project, ctx: RepoContext, host: JobHos
   });
 
   // Decided when the project is built: adoption stages the migrated classes before it synthesises.
-  const migrated = new Set(ctx.jobs.filter((job) => existsSync(join(project.outdir, migratedJobPath(dir, job.name)))).map((job) => job.name));
+  const migrated = new Set(ctx.jobs.filter((job) => existsSync(join(inputDir(project), migratedJobPath(dir, job.name)))).map((job) => job.name));
   const samples = ctx.jobs.filter((job) => !migrated.has(job.name));
   const references = host.references.map((r) => posix.relative(dir, r));
   const vars = dotnetTemplateVars({ ...dctx, jobs: samples }, '');
