@@ -29,6 +29,7 @@ import {
   DAY_MS,
   MINUTE_MS,
   assertTimeZone,
+  fixedOffsetMinutes,
   formatClock,
   formatDate,
   formatOffset,
@@ -130,7 +131,10 @@ function wallMatches(fields: CronFields, ms: number, timeZone: string): boolean 
  */
 export function kubernetesRuns(fields: CronFields, timeZone: string, fromMs: number, count: number): number[] {
   if (count <= 0) return [];
-  const cron = new Cron(toCronerPattern(fields), { timezone: timeZone, domAndDow: false, paused: true });
+  // A fixed offset as croner's utcOffset: plain UTC arithmetic, no Intl (see fixedOffsetMinutes).
+  const fixed = fixedOffsetMinutes(timeZone);
+  const zone = fixed === undefined ? { timezone: timeZone } : { utcOffset: fixed };
+  const cron = new Cron(toCronerPattern(fields), { ...zone, domAndDow: false, paused: true });
   const batch = count + 4;
   const found: number[] = [];
   let cursor = new Date(fromMs);

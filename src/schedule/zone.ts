@@ -25,8 +25,27 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+const UTC_ALIASES = ['UTC', 'UCT', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'Greenwich', 'Universal', 'Zulu'];
+
+/**
+ * The tz database's fixed-offset names, exact spelling, with their offset (minutes east of UTC). `Etc/GMT+5` is
+ * UTC-05:00: POSIX signs are inverted. Answered without `Intl`, whose first `DateTimeFormat` loads ICU's calendar
+ * and time-zone data (about 40 ms, most of the schedule preview of a default create in `Etc/UTC`).
+ */
+const FIXED_OFFSETS: ReadonlyMap<string, number> = new Map([
+  ...UTC_ALIASES.flatMap((name) => [[name, 0], [`Etc/${name}`, 0]] as [string, number][]),
+  ...Array.from({ length: 12 }, (_, i) => [`Etc/GMT+${i + 1}`, -(i + 1) * 60] as [string, number]),
+  ...Array.from({ length: 14 }, (_, i) => [`Etc/GMT-${i + 1}`, (i + 1) * 60] as [string, number]),
+]);
+
+/** Minutes east of UTC of a fixed-offset zone spelled as the tz database does; undefined for any other name. */
+export function fixedOffsetMinutes(timeZone: string): number | undefined {
+  return FIXED_OFFSETS.get(timeZone);
+}
+
 /** Throws a RangeError when `timeZone` is not an IANA name the runtime knows. */
 export function assertTimeZone(timeZone: string): void {
+  if (FIXED_OFFSETS.has(timeZone)) return;
   try {
     formatter(timeZone);
   } catch {
@@ -42,6 +61,23 @@ export interface ZonedTime extends WallTime {
 
 /** The wall clock in `timeZone` at instant `ms`. */
 export function zoned(ms: number, timeZone: string): ZonedTime {
+  const fixed = FIXED_OFFSETS.get(timeZone);
+  if (fixed === undefined) return intlZoned(ms, timeZone);
+  // Whole seconds, as Intl reports them.
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + fixed * MINUTE_MS);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    offset: fixed,
+  };
+}
+
+/** {@link zoned} through `Intl`, for any zone the runtime knows (exported for the test that pins the fixed zones to it). */
+export function intlZoned(ms: number, timeZone: string): ZonedTime {
   const parts = formatter(timeZone).formatToParts(new Date(ms));
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
   const year = get('year');

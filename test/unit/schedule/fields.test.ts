@@ -8,7 +8,8 @@ import {
   selected,
   toCronerPattern,
 } from '../../../src/schedule/fields.js';
-import { formatOffset, isFixedOffsetZone, sampledTransitions, transitions } from '../../../src/schedule/zone.js';
+import { kubernetesRuns } from '../../../src/schedule/preview.js';
+import { fixedOffsetMinutes, formatOffset, intlZoned, isFixedOffsetZone, sampledTransitions, transitions, zoned } from '../../../src/schedule/zone.js';
 
 describe('parseField (robfig/cron v3 getRange)', () => {
   it('sets the star bit for *, ? and */1 only', () => {
@@ -90,6 +91,31 @@ describe('zone helpers', () => {
     expect(fixed.length).toBeGreaterThan(5);
     for (const zone of new Set(fixed)) expect(sampledTransitions(from, from + 730 * 86_400_000, zone), zone).toEqual([]);
     for (const zone of ['Europe/Madrid', 'America/New_York', 'Australia/Sydney', 'Etcetera/Madrid', 'GMTX']) expect(isFixedOffsetZone(zone), zone).toBe(false);
+  });
+
+  it('reads the fixed-offset zones without Intl exactly as Intl reads them', () => {
+    const names = ['UTC', 'UCT', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'Greenwich', 'Universal', 'Zulu'].flatMap((n) => [n, `Etc/${n}`]);
+    for (let h = 1; h <= 12; h++) names.push(`Etc/GMT+${h}`);
+    for (let h = 1; h <= 14; h++) names.push(`Etc/GMT-${h}`);
+    const from = Date.parse('2026-01-01T00:00:00Z');
+    for (const zone of names) {
+      expect(fixedOffsetMinutes(zone), zone).toBeDefined();
+      expect(isFixedOffsetZone(zone), zone).toBe(true);
+      // Every 61 h 7 min 13.5 s for two years: every hour of the day, odd minutes, seconds and milliseconds.
+      for (let ms = from; ms < from + 730 * 86_400_000; ms += 219_913_500) expect(zoned(ms, zone), `${zone} ${new Date(ms).toISOString()}`).toEqual(intlZoned(ms, zone));
+    }
+    for (const zone of ['Etc/GMT+13', 'Etc/GMT-15', 'etc/utc', 'utc', 'Etc/Foo', 'Europe/London']) expect(fixedOffsetMinutes(zone), zone).toBeUndefined();
+  });
+
+  it('finds the same runs in a fixed-offset zone as in a region that keeps that offset all year', () => {
+    const from = Date.parse('2026-11-25T10:00:00Z');
+    const fields = parseSchedule('30 2 * * 1-5');
+    // America/Bogota has kept UTC-05:00 since 1993, Pacific/Kiritimati UTC+14:00 since 1995: both go through Intl.
+    for (const [fixed, region] of [['Etc/GMT+5', 'America/Bogota'], ['Etc/GMT-14', 'Pacific/Kiritimati'], ['Etc/UTC', 'Africa/Abidjan']] as const) {
+      expect(kubernetesRuns(fields, fixed, from, 8), fixed).toEqual(kubernetesRuns(fields, region, from, 8));
+    }
+    // 02:30 on Thursday 26 November at UTC+14:00.
+    expect(new Date(kubernetesRuns(fields, 'Etc/GMT-14', from, 1)[0]!).toISOString()).toBe('2026-11-25T12:30:00.000Z');
   });
 
   it('finds the DST changes of Europe/Madrid to the minute', () => {
