@@ -69,6 +69,10 @@ describe('validateLabelSelector (TestRequirementConstructor / TestValidateLabelS
     ]);
   });
 
+  it('values that are not strings are the schema validator’s business', () => {
+    expect(validateLabelSelector(expr('In', [{}, 3, null]), P, R)).toEqual([]);
+  });
+
   it('entries that are not mappings are skipped', () => {
     expect(validateLabelSelector({ matchExpressions: ['x', null] }, P, R)).toEqual([]);
   });
@@ -93,6 +97,7 @@ describe('isUsableSelector (LabelSelectorAsSelector has no error)', () => {
     [expr('Exists', ['a']), false],
     [expr('DoesNotExist', ['a']), false],
     [expr('Equals', ['a']), false],
+    [expr('Equals'), false],
     [expr(undefined), false],
     [{ matchExpressions: ['x'] }, false],
     [undefined, false],
@@ -138,6 +143,16 @@ describe('selectorMatches (TestRequirementSelectorMatching)', () => {
     ['all requirements hold', { matchLabels: { app: 'web', tier: 'front' }, matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }, { key: 'tier', operator: 'NotIn', values: ['back'] }] }, true],
   ])('%s', (_name, sel, want) => {
     expect(selectorMatches(sel, labels)).toBe(want);
+  });
+
+  it('an expression that is not a mapping never matches', () => {
+    expect(selectorMatches({ matchExpressions: ['x'] }, labels)).toBe(false);
+  });
+
+  it('a missing key is the empty key, not some other key', () => {
+    const withEmpty: LabelSet = new Map([['', 'v']]);
+    expect(selectorMatches(expr('DoesNotExist', undefined, null), withEmpty)).toBe(false);
+    expect(selectorMatches(expr('Exists', undefined, null), withEmpty)).toBe(true);
   });
 
   it('an In on an unknown value whose listed value is the symbol’s description still fails', () => {

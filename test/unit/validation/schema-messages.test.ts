@@ -167,6 +167,11 @@ describe('convertErrors: one message per ajv keyword', () => {
     expect(convertErrors(errors, root)).toStrictEqual([{ rule: 'schema-type', path: 'map', message: 'must be integer or string, got a mapping' }]);
   });
 
+  it('anyOf folds its type errors the same way', () => {
+    const errors = [err('type', '/map', { type: 'integer' }), err('type', '/map', { type: 'string' }), err('anyOf', '/map', {})];
+    expect(convertErrors(errors, root)).toStrictEqual([{ rule: 'schema-type', path: 'map', message: 'must be integer or string, got a mapping' }]);
+  });
+
   it('a type error elsewhere is not folded into an alternative', () => {
     const errors = [err('type', '/num', { type: 'string' }), err('anyOf', '/map', {})];
     expect(convertErrors(errors, root)).toStrictEqual([
