@@ -208,4 +208,57 @@ describe('findUnknownFields: learned shapes', () => {
     expect(findUnknownFields(next, v).unknown).toEqual([{ path: 'list[1].b', field: 'b' }]);
     expect(seen.at(-1)).toBe(next);
   });
+
+  it('a nested position read as free-form in one run and as a struct in another switches the cache off', () => {
+    const seen: unknown[] = [];
+    // Looks into `x` only when `flag` is set; reads `z` (absent at first) so that a later `z` is a new position.
+    const v = ((data: Rec) => {
+      seen.push(data);
+      const x = data.x as Rec | undefined;
+      if (data.flag === true && isObj(x)) void x.p;
+      const z = data.z;
+      if (isObj(z)) void z.q;
+      return true;
+    }) as unknown as SchemaValidator;
+    findUnknownFields({ flag: false, x: { a: 1 } }, v);
+    const cached = { flag: false, x: { b: 2 } };
+    expect(findUnknownFields(cached, v).unknown).toEqual([]);
+    expect(seen.at(-1)).toBe(cached);
+    // A new position (`z`) takes the proxy run, which now sees `x` read as a struct: the runs disagree.
+    expect(findUnknownFields({ flag: true, x: { p: 1 }, z: { q: 1 } }, v).unknown).toEqual([]);
+    const later = { flag: false, x: { c: 3 } };
+    expect(findUnknownFields(later, v).unknown).toEqual([]);
+    expect(seen.at(-1)).not.toBe(later);
+  });
+
+  it('a position that is a list in one run and a mapping in another switches the cache off', () => {
+    const seen: unknown[] = [];
+    const v = ((data: Rec) => {
+      seen.push(data);
+      const x = data.x;
+      if (Array.isArray(x)) x.forEach((item: Rec) => void item.a);
+      else if (isObj(x)) void x.a;
+      const z = data.z;
+      if (isObj(z)) void z.q;
+      return true;
+    }) as unknown as SchemaValidator;
+    findUnknownFields({ x: [{ a: 1 }] }, v);
+    const cached = { x: [{ a: 2 }, { a: 3, b: 4 }] };
+    expect(findUnknownFields(cached, v).unknown).toEqual([{ path: 'x[1].b', field: 'b' }]);
+    expect(seen.at(-1)).toBe(cached);
+    expect(findUnknownFields({ x: { a: 1, b: 2 }, z: { q: 1 } }, v).unknown).toEqual([{ path: 'x.b', field: 'b' }]);
+    const later = { x: [{ a: 1 }] };
+    findUnknownFields(later, v);
+    expect(seen.at(-1)).not.toBe(later);
+  });
+
+  it('nested children learned in separate runs are merged', () => {
+    const v = specValidator();
+    answer({ spec: { items: [{ id: 1 }] } }, v);
+    answer({ spec: { items: [{ id: 1, meta: { x: 1 } }] } }, v);
+    answer({ spec: { labels: { a: { value: 1 } } } }, v);
+    const all = { spec: { items: [{ id: 2, meta: { x: 2, w: 1 } }], labels: { b: { value: 2, w: 2 } } } };
+    expect(unknownPaths(all, v)).toEqual(['spec.items[0].meta.w', 'spec.labels.b.w']);
+    expect(usedCache(v, all)).toBe(true);
+  });
 });
