@@ -368,4 +368,58 @@ describe('practice boundaries', () => {
   it('readOnlyRootFilesystem must be exactly true', () => {
     expect(rulesOf(mutate(goodCronJob(), `${C0}.securityContext.readOnlyRootFilesystem`, 'true'))).toEqual(['read-only-root-filesystem']);
   });
+
+  it('automountServiceAccountToken left unset: the full message', () => {
+    const [f] = validatePractices(mutate(goodCronJob(), `${POD}.automountServiceAccountToken`, undefined));
+    expect([f!.path, f!.message, f!.messageEs]).toEqual([
+      `${POD}.automountServiceAccountToken`,
+      'set automountServiceAccountToken=false unless the job calls the Kubernetes API (then true, with a dedicated ServiceAccount and a least-privilege Role)',
+      'establece automountServiceAccountToken=false salvo que el job llame a la API de Kubernetes (entonces true, con una ServiceAccount propia y un Role de mínimo privilegio)',
+    ]);
+  });
+
+  it('ephemeral containers: image pinning applies, readOnlyRootFilesystem and resources do not', () => {
+    const obj = mutate(goodCronJob(), `${POD}.ephemeralContainers`, [{ name: 'dbg', image: 'busybox' }]);
+    expect(validatePractices(obj).map((f) => `${f.rule} @ ${f.path}`)).toEqual([`image-pinned @ ${POD}.ephemeralContainers[0].image`]);
+  });
+
+  it('env entries that are not mappings or have no name are skipped', () => {
+    expect(rulesOf(mutate(goodCronJob(), `${C0}.env`, ['TOKEN=x', { value: 'x' }, null]))).toEqual([]);
+  });
+
+  it('a tag right after the last slash still counts', () => {
+    expect(isPinned('registry/:1')).toBe(true);
+    expect(isPinned(':1')).toBe(true);
+  });
+
+  it('Ingress: only nginx.ingress.kubernetes.io/ annotations, headers only inside snippets', () => {
+    const at = (annotations: unknown) => validatePractices(mutate(goodIngress(), 'metadata.annotations', annotations)).map((f) => `${f.rule} @ ${f.path}`);
+    // Same length as the nginx prefix: a prefix check by length alone would read this as server-snippet.
+    expect(at({ [`${'a'.repeat(29)}server-snippet`]: 'x' })).toEqual([]);
+    expect(at({ 'nginx.ingress.kubernetes.io/custom-headers': 'more_set_headers "Set-Cookie: a=b";' })).toEqual([]);
+    expect(at({ 'nginx.ingress.kubernetes.io/location-snippet': 5 })).toEqual(['ingress-snippet @ metadata.annotations[nginx.ingress.kubernetes.io/location-snippet]']);
+    expect(validatePractices({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' })).toEqual([]);
+  });
+
+  it.each([
+    ['more_set_headers "X-XSS-Protection: 1";', ['header-x-xss-protection']],
+    ['more_set_headers  \'Feature-Policy : x\';', ['header-feature-policy']],
+    ['more_set_headers "Set-Cookie:a=b";', ['header-set-cookie']],
+    ['more_set_headers "X-XSS-Protection:   0";', []],
+    ['add_header  Set-Cookie  "a=b";', ['header-set-cookie']],
+    ['add_header X-XSS-Protection 0;', []],
+    ['add_header X-XSS-Protection "1; mode=block";', ['header-x-xss-protection']],
+    ['add_headerFeature-Policy x;', []],
+    ['more_set_headers"Set-Cookie: a";', []],
+    ['proxy_set_header Set-Cookie a;', []],
+  ])('snippet %j', (snippet, rules) => {
+    const obj = mutate(goodIngress(), 'metadata.annotations', { 'nginx.ingress.kubernetes.io/server-snippet': snippet });
+    expect(validatePractices(obj).map((f) => f.rule).filter((r) => r.startsWith('header-'))).toEqual(rules);
+  });
+
+  it('HTTPRoute pieces that are missing or not mappings are skipped', () => {
+    const route = (spec: unknown): KubeObject => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r' }, ...(spec === undefined ? {} : { spec }) });
+    expect(validatePractices(route(undefined))).toEqual([]);
+    expect(validatePractices(route({ rules: [{ filters: [null, { responseHeaderModifier: { set: [null, { value: 'x' }] } }], backendRefs: [{ filters: null }] }] }))).toEqual([]);
+  });
 });
