@@ -46,6 +46,13 @@ describe('goDurationProblem (parseDurationErrorTests)', () => {
     expect(goDurationProblem('2562047h47m16s')).toBeUndefined();
     expect(goDurationProblem('2562047h47m17s')).toBe('time: invalid duration "2562047h47m17s"');
     expect(goDurationProblem('9223372036.854775807s')).toBeUndefined();
+    // The fraction is what crosses the limit (parseDurationTests / parseDurationErrorTests).
+    expect(goDurationProblem('9223372036854775.807us')).toBeUndefined();
+    expect(goDurationProblem('-9223372036854775.808us')).toBeUndefined();
+    expect(goDurationProblem('-2562047h47m16.854775808s')).toBeUndefined();
+    expect(goDurationProblem('9223372036854775.808us')).toBe('time: invalid duration "9223372036854775.808us"');
+    expect(goDurationProblem('2562047h47m16.854775808s')).toBe('time: invalid duration "2562047h47m16.854775808s"');
+    expect(goDurationProblem('-9223372036854775.809us')).toBe('time: invalid duration "-9223372036854775.809us"');
   });
 });
 
