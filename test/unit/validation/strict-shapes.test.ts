@@ -261,4 +261,32 @@ describe('findUnknownFields: learned shapes', () => {
     expect(unknownPaths(all, v)).toEqual(['spec.items[0].meta.w', 'spec.labels.b.w']);
     expect(usedCache(v, all)).toBe(true);
   });
+
+  it('two proxy runs that both saw a free-form object agree', () => {
+    const v = specValidator();
+    answer({ spec: { free: { a: 1 } } }, v);
+    const second = { spec: { free: { b: 1 }, items: [{ id: 1 }] } };
+    expect(answer(second, v)).toEqual({ errors: [], unknown: [] });
+    expect(usedCache(v, second)).toBe(false);
+    const third = { spec: { free: { c: [1] }, items: [{ id: 2, nope: 1 }] } };
+    expect(unknownPaths(third, v)).toEqual(['spec.items[0].nope']);
+    expect(usedCache(v, third)).toBe(true);
+  });
+
+  it('two runs that read as many fields but different ones switch the cache off', () => {
+    const seen: unknown[] = [];
+    // Reads `a` or `b` depending on `mode`, and always `z` (absent at first, so a later `z` is a new position).
+    const v = ((data: Rec) => {
+      seen.push(data);
+      void (data.mode === '1' ? data.a : data.b);
+      const z = data.z;
+      if (isObj(z)) void z.q;
+      return true;
+    }) as unknown as SchemaValidator;
+    findUnknownFields({ mode: '1', a: 1 }, v);
+    expect(findUnknownFields({ mode: '2', b: 1, z: { q: 1 } }, v).unknown).toEqual([]);
+    const later = { mode: '1', a: 2 };
+    expect(findUnknownFields(later, v).unknown).toEqual([]);
+    expect(seen.at(-1)).not.toBe(later);
+  });
 });
