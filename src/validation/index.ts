@@ -11,5 +11,7 @@ export type { Finding, FindingSource, KubeObject } from './types.js';
  * (c) Pod Security "restricted", then good-practice warnings. Shared by the generator's tests and `check`.
  */
 export function validateObject(obj: KubeObject): Finding[] {
+  // A YAML document that is only `null`, a string or a list: the other layers read the fields of a mapping.
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return validateSchema(obj);
   return [...validateSchema(obj), ...validateBatchObject(obj), ...validatePodSecurityRestricted(obj), ...validatePractices(obj)];
 }

@@ -74,7 +74,8 @@ export const SCHEMA_KINDS: readonly string[] = [...SCHEMA_MODULES.keys(), 'kusto
  * `schema-enum`, `schema-format`, …), `schema-unknown-field` and `schema-unknown-kind`.
  */
 export function validateSchema(obj: KubeObject): Finding[] {
-  const ref = objectRef(obj);
+  // A YAML document that is just `null` reaches here too: it has no kind or name to name it by.
+  const ref = obj === null || obj === undefined ? '?/?' : objectRef(obj);
   const finding = (rule: string, path: string, message: string, messageEs?: string): Finding => ({ source: 'schema', rule, severity: 'error', path, message, ...(messageEs !== undefined ? { messageEs } : {}), object: ref });
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
     return [finding('schema-type', '', 'a Kubernetes object must be a mapping')];
