@@ -212,3 +212,52 @@ describe('validateLabels (ValidateLabels)', () => {
     ]);
   });
 });
+
+/**
+ * apimachinery's own tables, copied whole from pkg/util/validation/validation_test.go: upstream checks only valid
+ * versus invalid, so these do too (the cases above pin the messages).
+ */
+describe('upstream tables, case for case', () => {
+  const badNameChars = ['_', 'a_', '_a', 'a_b', '1_', '_1', '1_2', ' ', 'a ', ' a', 'a b', '1 ', ' 1', '1 2'];
+  const upstream = {
+    dns1123Label: {
+      check: dns1123LabelProblems,
+      good: ['a', 'ab', 'abc', 'a1', 'a-1', 'a--1--2--b', '0', '01', '012', '1a', '1-a', '1--a--b--2', 'a'.repeat(63)],
+      bad: ['', 'A', 'ABC', 'aBc', 'A1', 'A-1', '1-A', '-', 'a-', '-a', '1-', '-1', ...badNameChars, '.', 'a.', '.a', 'a.b', '1.', '.1', '1.2', 'a'.repeat(64)],
+    },
+    dns1123Subdomain: {
+      check: dns1123SubdomainProblems,
+      good: [
+        'a', 'ab', 'abc', 'a1', 'a-1', 'a--1--2--b', '0', '01', '012', '1a', '1-a', '1--a--b--2',
+        'a.a', 'ab.a', 'abc.a', 'a1.a', 'a-1.a', 'a--1--2--b.a', 'a.1', 'ab.1', 'abc.1', 'a1.1', 'a-1.1', 'a--1--2--b.1',
+        '0.a', '01.a', '012.a', '1a.a', '1-a.a', '1--a--b--2', '0.1', '01.1', '012.1', '1a.1', '1-a.1', '1--a--b--2.1',
+        'a.b.c.d.e', 'aa.bb.cc.dd.ee', '1.2.3.4.5', '11.22.33.44.55', 'a'.repeat(253),
+      ],
+      bad: [
+        '', 'A', 'ABC', 'aBc', 'A1', 'A-1', '1-A', '-', 'a-', '-a', '1-', '-1', ...badNameChars, '.', 'a.', '.a', 'a..b', '1.', '.1', '1..2',
+        'A.a', 'aB.a', 'ab.A', 'A1.a', 'a1.A', 'A.1', 'aB.1', 'A1.1', '1A.1', '0.A', '01.A', '012.A', '1A.a', '1a.A',
+        'A.B.C.D.E', 'AA.BB.CC.DD.EE', 'a.B.c.d.e', 'aa.bB.cc.dd.ee', 'a@b', 'a,b', 'a_b', 'a;b', 'a:b', 'a%b', 'a?b', 'a$b', 'a'.repeat(254),
+      ],
+    },
+    qualifiedName: {
+      check: qualifiedNameProblems,
+      good: [
+        'simple', 'now-with-dashes', '1-starts-with-num', '1234', 'simple/simple', 'now-with-dashes/simple', 'now-with-dashes/now-with-dashes',
+        'now.with.dots/simple', 'now-with.dashes-and.dots/simple', '1-num.2-num/3-num', '1234/5678', '1.2.3.4/5678', 'Uppercase_Is_OK_123',
+        'example.com/Uppercase_Is_OK_123', 'requests.storage-foo', 'a'.repeat(63), `${'a'.repeat(253)}/${'b'.repeat(63)}`,
+      ],
+      bad: ['nospecialchars%^=@', 'cantendwithadash-', '-cantstartwithadash-', 'only/one/slash', 'Example.com/abc', 'example_com/abc', 'example.com/', '/simple', 'a'.repeat(64), `${'a'.repeat(254)}/abc`],
+    },
+    labelValue: {
+      check: labelValueProblems,
+      good: ['simple', 'now-with-dashes', '1-starts-with-num', 'end-with-num-1', '1234', 'a'.repeat(63), ''],
+      bad: ['nospecialchars%^=@', 'Tama-nui-te-rā.is.Māori.sun', '\\backslashes\\are\\bad', '-starts-with-dash', 'ends-with-dash-', '.starts.with.dot', 'ends.with.dot.', 'a'.repeat(64)],
+    },
+  } as const;
+  for (const [name, t] of Object.entries(upstream)) {
+    it(`${name}: every upstream good value passes and every bad value fails`, () => {
+      expect(t.good.filter((v) => t.check(v).length > 0)).toEqual([]);
+      expect(t.bad.filter((v) => t.check(v).length === 0)).toEqual([]);
+    });
+  }
+});
