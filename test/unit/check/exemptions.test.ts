@@ -96,8 +96,10 @@ describe('batch-job.exemptions.yaml, field by field', () => {
     ]);
     const badDate = ours(await run(`exemptions:\n${entry({ ...full, expires: '2026-6-1' })}`));
     expect(badDate.map((f) => f.message)).toEqual(['exemption 1 lacks expires (YYYY-MM-DD)']);
-    const longDate = ours(await run(`exemptions:\n${entry({ ...full, expires: '"x2026-06-01"' })}`));
-    expect(longDate.map((f) => f.message)).toEqual(['exemption 1 lacks expires (YYYY-MM-DD)']);
+    for (const expires of ['"x2026-06-01"', '"2026-06-01x"']) {
+      const longDate = ours(await run(`exemptions:\n${entry({ ...full, expires })}`));
+      expect(longDate.map((f) => f.message)).toEqual(['exemption 1 lacks expires (YYYY-MM-DD)']);
+    }
     const unknown = ours(await run(`exemptions:\n${entry({ ...full, rule: 'nope' })}`));
     expect(unknown.map((f) => [f.rule, f.message, f.messageEs])).toEqual([['exemption-invalid', 'exemption 1 names unknown rule "nope"', 'la exención 1 nombra la regla desconocida "nope"']]);
   });
@@ -109,7 +111,10 @@ describe('batch-job.exemptions.yaml, field by field', () => {
       expect(report.exempted).toEqual([]);
       expect(report.findings.filter((f) => f.rule === 'dockerfile-base-tag').length).toBe(2);
     }
-    expect(ours(await run('')).map((f) => [f.rule, f.line])).toEqual([['exemption-invalid', 1]]);
+    // A file that cannot be read as a list silences nothing: every other finding is kept.
+    const empty = await run('');
+    expect(ours(empty).map((f) => [f.rule, f.line])).toEqual([['exemption-invalid', 1]]);
+    expect(empty.findings.filter((f) => f.rule === 'dockerfile-base-tag').length).toBe(2);
     // The file only counts at the repository root.
     const nested = await run(undefined, '2026-06-01', [['sub/batch-job.exemptions.yaml', `exemptions:\n${entry(full)}`]]);
     expect(nested.exempted).toEqual([]);

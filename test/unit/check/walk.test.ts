@@ -40,13 +40,18 @@ describe('walkRepository', () => {
     write(root, 'src/obj/project.assets.json', '{}');
     write(root, 'gen/obj/x.yaml');
     write(root, '.gitignore', 'gen/\n*.log.yaml\nsrc/obj/\n');
-    write(root, 'keep/.gitignore', 'local.yaml\n');
+    // `/top.yaml` is anchored to keep/: keep/sub/top.yaml stays listed.
+    write(root, 'keep/.gitignore', 'local.yaml\n/top.yaml\n');
     write(root, 'keep/local.yaml');
     write(root, 'keep/sub/local.yaml');
+    write(root, 'keep/top.yaml');
+    write(root, 'keep/sub/top.yaml');
+    write(root, 'gen/x.yaml');
+    write(root, 'lib/obj/other.yaml');
     write(root, 'other/local.yaml');
     write(root, 'x.log.yaml');
     const files = walkRepository(root);
-    expect(files.paths).toEqual(['a/A.cs', 'a/Z.cs', 'b.yaml', 'obj/project.assets.json', 'other/local.yaml', 'src/obj/project.assets.json']);
+    expect(files.paths).toEqual(['a/A.cs', 'a/Z.cs', 'b.yaml', 'keep/sub/top.yaml', 'obj/project.assets.json', 'other/local.yaml', 'src/obj/project.assets.json']);
     expect(files.notes).toEqual([]);
     expect(files.read('b.yaml')).toBe('x: 1\n');
   });
@@ -76,6 +81,12 @@ describe('walkRepository', () => {
     expect(files.paths).toEqual(['a.yaml', 'b.yaml']);
     expect(files.notes).toStrictEqual([{ kind: 'file-limit', message: 'stopped listing after 2 files', messageEs: 'se dejó de listar tras 2 archivos' }]);
     expect(walkRepository(root, { maxFiles: 4 }).notes).toEqual([]);
+    // The limit reached inside a folder stops its parent too, with still one note.
+    const deep = join(dir, 'limit-nested');
+    for (const p of ['c/d.yaml', 'c/e.yaml', 'z.yaml']) write(deep, p);
+    const nested = walkRepository(deep, { maxFiles: 1 });
+    expect(nested.paths).toEqual(['c/d.yaml']);
+    expect(nested.notes.map((n) => n.kind)).toEqual(['file-limit']);
   });
 
   it('reads each file once: a second read reuses the text or the note, within the cache budget', () => {

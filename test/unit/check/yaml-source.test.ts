@@ -33,6 +33,7 @@ describe('splitPath', () => {
     expect(splitPath('metadata.annotations[nginx.ingress.kubernetes.io/x]')).toEqual(['metadata', 'annotations', 'nginx.ingress.kubernetes.io/x']);
     expect(splitPath('a[12][b1]')).toEqual(['a', 12, 'b1']);
     expect(splitPath('a[]')).toEqual(['a', '']);
+    expect(splitPath('a[1x][x1]')).toEqual(['a', '1x', 'x1']);
     expect(splitPath('')).toEqual([]);
   });
 });
