@@ -96,9 +96,11 @@ describe('KustomizeTree paths and transforms', () => {
       resources: ['./a.yaml', 'x/../b.yaml', '/etc/c.yaml', '../d.yaml', 'git+ssh://host/e.yaml', 'HTTP://host/f.yaml', 'sub//g.yaml', 7, null],
       bases: 'not-a-list',
     });
-    const files = new Set(['a.yaml', 'b.yaml', 'etc/c.yaml', 'd.yaml', 'e.yaml', 'host/e.yaml', 'host/f.yaml', 'sub/g.yaml']);
+    // Also present: the paths a URL would resolve to were it taken for a path. Only a leading scheme is a URL.
+    root.obj.resources = [...(root.obj.resources as unknown[]), 'sub/http://x.yaml', '1a://y.yaml'];
+    const files = new Set(['a.yaml', 'b.yaml', 'etc/c.yaml', 'd.yaml', 'e.yaml', 'host/e.yaml', 'host/f.yaml', 'sub/g.yaml', 'git+ssh:/host/e.yaml', 'HTTP:/host/f.yaml', 'sub/http:/x.yaml', '1a:/y.yaml']);
     const tree = new KustomizeTree([root], files);
-    expect(tree.filesOf(root).map((f) => f.file)).toEqual(['a.yaml', 'b.yaml', 'sub/g.yaml']);
+    expect(tree.filesOf(root).map((f) => f.file)).toEqual(['a.yaml', 'b.yaml', 'sub/g.yaml', 'sub/http:/x.yaml', '1a:/y.yaml']);
     expect(tree.filesOf(root)[0]!.transform).toStrictEqual({ prefix: '', suffix: '' });
   });
 

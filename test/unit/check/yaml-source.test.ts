@@ -69,8 +69,8 @@ describe('parseYamlFile', () => {
   it('reports the first parse error with its line, keeping the documents before it', () => {
     const file = parseYamlFile('a: 1\n---\nb: [\n');
     expect(file.error?.line).toBe(4);
-    expect(file.error?.message).not.toContain('\n');
-    expect(file.error?.message.length).toBeGreaterThan(0);
+    // The parser's first line only (its message goes on with a source excerpt).
+    expect(file.error?.message).toBe('Flow sequence in block collection must be sufficiently indented and end with a ] at line 4, column 1:');
     expect(file.docs.map((d) => d.value)).toEqual([{ a: 1 }]);
     expect(file.docs[0]!.lineOf('a')).toBe(1);
     const second = parseYamlFile('x: 1\ny: {\n  z: [1,\n');
