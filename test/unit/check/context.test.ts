@@ -57,6 +57,7 @@ describe('isCiFile', () => {
     ['.github/workflows/sub/ci.yaml', false],
     ['x/.github/workflows/ci.yaml', false],
     ['.github/workflows/ci.json', false],
+    ['.github/workflows/ci.yml.bak', false],
     ['azure-pipelines.yml', true],
     ['build/azure-pipelines-release.yaml', true],
     ['.gitlab-ci.yml', true],
