@@ -76,10 +76,13 @@ function positionedFile(text: string): YamlFile {
       return { docs, error: { message: e.message.split('\n')[0]!, line: e.linePos?.[0]?.line ?? 1 } };
     }
     const contents = doc.contents as Node | null;
-    if (contents === null) continue;
+    // Empty (or `null`) documents are dropped the way `parseYamlFile` drops them from js-yaml's values, so the
+    // i-th positioned document is the i-th value's: otherwise a `---` left empty shifts every later line.
+    const value: unknown = contents === null ? null : doc.toJS({ maxAliasCount: 100 });
+    if (contents === null || value === null || value === undefined) continue;
     const start = lineAt(contents.range?.[0] ?? 0);
     docs.push({
-      value: doc.toJS({ maxAliasCount: 100 }),
+      value,
       line: start,
       lineOf(path: string): number {
         let node: unknown = contents;

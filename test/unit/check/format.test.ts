@@ -95,3 +95,65 @@ describe('toText', () => {
     expect(toText(report, 'en', false)).not.toContain('\u001b[');
   });
 });
+
+describe('toText, line by line', () => {
+  it('paints the repository header bold, the rule dim and notes cyan, and resets after each', () => {
+    const many = [repo('a', [finding('k8s-schema', 'error', 'x.yaml', 2)], { notes: [{ kind: 'binary', file: 'b.bin', message: 'binary' }] }), repo('b', [])];
+    const lines = toText(many, 'en', true).split('\n');
+    expect(lines[0]).toBe('\u001b[1m== a (/repos/a)\u001b[0m');
+    expect(lines[1]).toBe('\u001b[4mx.yaml\u001b[0m');
+    expect(lines[2]).toBe(`  2        \u001b[31merror  \u001b[0m \u001b[2mk8s-schema\u001b[0m  ${title('k8s-schema')}: k8s-schema here`);
+    expect(lines[3]).toBe('\u001b[36mnote: b.bin: binary\u001b[0m');
+    expect(lines).toContain('\u001b[1mrepository  errors  warnings  worst rule\u001b[0m');
+  });
+
+  it('a column of 0 is not printed; a rule outside the catalogue has an empty title', () => {
+    const text = toText([repo('one', [finding('not-a-rule', 'warning', 'f', 4, 0)])], 'en', false);
+    expect(text.split('\n')[1]).toBe('  4        warning not-a-rule  : not-a-rule here');
+  });
+
+  it('in Spanish: warnings, notes, exemptions, totals and the table', () => {
+    const one = repo('uno', [finding('k8s-schema', 'error', 'a.yaml', 1), finding('secret-literal', 'warning', 'a.yaml', 1)], {
+      notes: [{ kind: 'binary', file: 'b.bin', message: 'binary', messageEs: 'binario' }],
+      exempted: [{ ...finding('k8s-schema', 'error', 'x'), justification: 'j', expires: '2030-01-01' }, { ...finding('k8s-schema', 'error', 'y'), justification: 'j', expires: '2030-01-01' }],
+    });
+    const lines = toText([one, repo('dos', [])], 'es', false).split('\n');
+    expect(lines).toEqual([
+      '== uno (/repos/uno)',
+      'a.yaml',
+      `  1        error   k8s-schema  ${title('k8s-schema', 'es')}: k8s-schema here`,
+      `  1        aviso   secret-literal  ${title('secret-literal', 'es')}: secret-literal here`,
+      'nota: b.bin: binario',
+      '2 hallazgo(s) exento(s) (batch-job.exemptions.yaml).',
+      '1 error(es), 1 aviso(s). 12 archivo(s) analizado(s).',
+      '',
+      '== dos (/repos/dos)',
+      'Sin hallazgos. 12 archivo(s) analizado(s).',
+      '',
+      'repositorio  errores  avisos  peor regla',
+      '-----------  -------  ------  ----------',
+      'uno                1       1  k8s-schema',
+      'dos                0       0  -',
+      '1 error(es), 1 aviso(s).',
+      '',
+    ]);
+  });
+
+  it('widens the table for long names and counts, right-aligning the counts', () => {
+    const big = Array.from({ length: 1234 }, (_, i) => finding('secret-literal', 'warning', `f${i}`));
+    const lines = toText([repo('a-very-long-repository-name', big), repo('b', [])], 'en', false).split('\n');
+    expect(lines.slice(-6)).toEqual([
+      'repository                   errors  warnings  worst rule',
+      '---------------------------  ------  --------  --------------',
+      'a-very-long-repository-name       0      1234  secret-literal',
+      'b                                 0         0  -',
+      '0 error(s), 1234 warning(s).',
+      '',
+    ]);
+  });
+
+  it('a single clean repository has no header and no table', () => {
+    expect(toText([repo('one', [], { filesScanned: 0 })], 'en', false)).toBe('No findings. 0 file(s) scanned.\n');
+    expect(toText([repo('one', [], { filesScanned: 0 })], 'en', true)).toBe('No findings. 0 file(s) scanned.\n');
+  });
+});

@@ -87,3 +87,49 @@ describe('check: kustomize namePrefix/nameSuffix', () => {
     expect(report.findings.filter((f) => f.rule === 'ingress-headers-missing')).toEqual([]);
   });
 });
+
+describe('KustomizeTree paths and transforms', () => {
+  const k = (file: string, obj: Record<string, unknown>) => ({ file, obj });
+
+  it('resolves ./ and ../ entries, refuses absolute paths, URLs of any scheme and climbs above the repository', () => {
+    const root = k('kustomization.yaml', {
+      resources: ['./a.yaml', 'x/../b.yaml', '/etc/c.yaml', '../d.yaml', 'git+ssh://host/e.yaml', 'HTTP://host/f.yaml', 'sub//g.yaml', 7, null],
+      bases: 'not-a-list',
+    });
+    // Also present: the paths a URL would resolve to were it taken for a path. Only a leading scheme is a URL.
+    root.obj.resources = [...(root.obj.resources as unknown[]), 'sub/http://x.yaml', '1a://y.yaml'];
+    const files = new Set(['a.yaml', 'b.yaml', 'etc/c.yaml', 'd.yaml', 'e.yaml', 'host/e.yaml', 'host/f.yaml', 'sub/g.yaml', 'git+ssh:/host/e.yaml', 'HTTP:/host/f.yaml', 'sub/http:/x.yaml', '1a:/y.yaml']);
+    const tree = new KustomizeTree([root], files);
+    expect(tree.filesOf(root).map((f) => f.file)).toEqual(['a.yaml', 'b.yaml', 'sub/g.yaml', 'sub/http:/x.yaml', '1a:/y.yaml']);
+    expect(tree.filesOf(root)[0]!.transform).toStrictEqual({ prefix: '', suffix: '' });
+  });
+
+  it('keeps an inner namespace when the outer level sets none; non-text prefixes count as none', () => {
+    const base = k('base/kustomization.yaml', { resources: ['job.yaml'], namespace: 'inner', namePrefix: 3 });
+    const overlay = k('prod/kustomization.yaml', { resources: ['../base', '../missing', 'absent.yaml'], namePrefix: 'p-', nameSuffix: ['x'], namespace: '' });
+    const plain = k('plain/kustomization.yaml', { resources: ['../base'] });
+    const tree = new KustomizeTree([base, overlay, plain], new Set(['base/job.yaml']));
+    expect(tree.filesOf(overlay)).toStrictEqual([{ file: 'base/job.yaml', transform: { prefix: 'p-', suffix: '', namespace: 'inner' } }]);
+    expect(tree.filesOf(base)).toStrictEqual([{ file: 'base/job.yaml', transform: { prefix: '', suffix: '', namespace: 'inner' } }]);
+    // Neither level sets one: the transform has no namespace key at all.
+    const inner = k('b/kustomization.yaml', { resources: ['j.yaml'] });
+    const outer = k('o/kustomization.yaml', { resources: ['../b'] });
+    expect(new KustomizeTree([inner, outer], new Set(['b/j.yaml'])).filesOf(outer)).toStrictEqual([{ file: 'b/j.yaml', transform: { prefix: '', suffix: '' } }]);
+    // Both roots render the base's file: one transform each, in root order.
+    expect(tree.transformsOf('base/job.yaml')).toStrictEqual([
+      { prefix: 'p-', suffix: '', namespace: 'inner' },
+      { prefix: '', suffix: '', namespace: 'inner' },
+    ]);
+    expect(tree.transformsOf('elsewhere.yaml')).toEqual([]);
+    expect(tree.isRoot(base)).toBe(false);
+    expect(tree.filesOf(k('unknown/kustomization.yaml', {}))).toEqual([]);
+  });
+
+  it('an object without a kind is renamed; CRDs, APIServices and Namespaces keep their names', () => {
+    const t = { prefix: 'a-', suffix: '-z' };
+    expect(renderedName(undefined, 'n', t)).toBe('a-n-z');
+    expect(renderedName('CustomResourceDefinition', 'n', t)).toBe('n');
+    expect(renderedName('APIService', 'n', t)).toBe('n');
+    expect(renderedName('ConfigMap', 'n', t)).toBe('a-n-z');
+  });
+});
