@@ -64,16 +64,8 @@ export function zoned(ms: number, timeZone: string): ZonedTime {
   const fixed = FIXED_OFFSETS.get(timeZone);
   if (fixed === undefined) return intlZoned(ms, timeZone);
   // Whole seconds, as Intl reports them.
-  const wall = new Date(Math.floor(ms / 1000) * 1000 + fixed * MINUTE_MS);
-  return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-    offset: fixed,
-  };
+  const wallMs = Math.floor(ms / 1000) * 1000 + fixed * MINUTE_MS;
+  return { ...naiveMsToWall(wallMs), second: new Date(wallMs).getUTCSeconds(), offset: fixed };
 }
 
 /** {@link zoned} through `Intl`, for any zone the runtime knows (exported for the test that pins the fixed zones to it). */
