@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../../../src/check/context.js';
+import { checkCSharp } from '../../../src/check/rules/csharp.js';
 import { checkMemory } from '../../../src/check/run.js';
+import { memoryRepository } from '../../../src/check/walk.js';
 
 type Report = Awaited<ReturnType<typeof checkMemory>>;
 const exact = (report: Report) => report.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, en: f.message, es: f.messageEs }));
@@ -76,6 +79,28 @@ describe('check: C# rules at exact lines, columns and texts', () => {
       { rule: 'csharp-background-loop', file: 'src/App/Loop.cs', line: 12, column: 9, ...poller },
       { rule: 'csharp-background-loop', file: 'src/App/Loop.cs', line: 13, column: 9, ...poller },
       { rule: 'csharp-background-loop', file: 'src/App/Loop.cs', line: 20, column: 16, en: 'R waits on Task.Delay/PeriodicTimer in a loop', es: 'R espera con Task.Delay/PeriodicTimer dentro de un bucle' },
+    ]);
+  });
+
+  it('global:: names, generic hosted bases, and a global alias followed by a dot select and flag files; the alias alone does not', async () => {
+    const files = new Map([
+      ['src/App/Usings.cs', 'global using Sched = Hangfire;\n'],
+      ['src/App/A.cs', 'namespace App;\n\npublic class A : global::Microsoft.Extensions.Hosting.BackgroundService\n{\n    async System.Threading.Tasks.Task M() { while (true) { await global::System.Threading.Tasks.Task.Delay(1); } }\n    void N() { var j = global::Quartz.JobBuilder.Create<MyJob>(); }\n    void O() { var t = new global::System.Threading.Timer(null); }\n}\n'],
+      ['src/App/B.cs', 'namespace App;\n\npublic class B\n{\n    void M() => Sched.BackgroundJob.Enqueue(() => M());\n}\n'],
+      ['src/App/C.cs', 'namespace App;\n\npublic class C\n{\n    object Sched;\n}\n'],
+      ['src/App/D.cs', 'namespace App;\n\npublic class D\n{\n    void M() { var x = Sched .Other; }\n}\n'],
+      ['src/App/E.cs', 'namespace App;\n\npublic class E<T> : BackgroundService<T>\n{\n    void M() { do { Task.Delay(1); } while (true); }\n}\n'],
+    ]);
+    const { context } = createContext(memoryRepository(files), { kubectl: false });
+    expect(await checkCSharp(context)).toEqual({ parsed: 5, scanned: 5 });
+    expect(exact(await checkMemory(files))).toEqual([
+      { rule: 'csharp-background-loop', file: 'src/App/A.cs', line: 5, column: 45, en: 'A waits on Task.Delay/PeriodicTimer in a loop', es: 'A espera con Task.Delay/PeriodicTimer dentro de un bucle' },
+      { rule: 'csharp-scheduler-api', file: 'src/App/A.cs', line: 6, column: 24, en: 'Quartz.JobBuilder.Create', es: 'uso de Quartz.JobBuilder.Create' },
+      { rule: 'csharp-timer', file: 'src/App/A.cs', line: 7, column: 28, en: 'System.Threading.Timer field, variable or construction', es: 'campo, variable o construcción de System.Threading.Timer' },
+      { rule: 'csharp-scheduler-api', file: 'src/App/B.cs', line: 5, column: 17, en: 'Sched.BackgroundJob.Enqueue resolves to Hangfire.BackgroundJob.Enqueue', es: 'Sched.BackgroundJob.Enqueue se resuelve como Hangfire.BackgroundJob.Enqueue' },
+      { rule: 'csharp-scheduler-api', file: 'src/App/D.cs', line: 5, column: 24, en: 'Sched.Other resolves to Hangfire.Other', es: 'Sched.Other se resuelve como Hangfire.Other' },
+      { rule: 'csharp-background-loop', file: 'src/App/E.cs', line: 5, column: 16, en: 'E waits on Task.Delay/PeriodicTimer in a loop', es: 'E espera con Task.Delay/PeriodicTimer dentro de un bucle' },
+      { rule: 'csharp-scheduler-api', file: 'src/App/Usings.cs', line: 1, column: undefined, en: 'using Sched = Hangfire', es: 'directiva using Sched = Hangfire' },
     ]);
   });
 });
