@@ -66,6 +66,29 @@ describe('check: secret-literal, one line', () => {
     expect(en(`mytoken: ${'0123456789abcdef'.repeat(3)}`)).toBe('mytoken holds a literal key-like value (48 characters, not shown)');
   });
 
+  it('a reference marker only counts at the start (or as the whole value); quotes only at the ends', () => {
+    for (const value of ['ab%cd1234', '<ab>cd1234', 'ab<cd>1234', '**ab1234', 'trueab12', 'falseab12', 'nullab12', 'ab~cd1234', 'ab$cd1234']) {
+      expect(en(`password: ${value}`), value).toBe(`password holds a literal key-like value (${value.length} characters, not shown)`);
+    }
+    expect(en(`password: ab'cd1234`)).toBe('password holds a literal key-like value (9 characters, not shown)');
+    expect(en(`password: "ab,cd1234"`)).toBe('password holds a literal key-like value (9 characters, not shown)');
+    expect(en('password: abcd1234#x')).toBe('password holds a literal key-like value (10 characters, not shown)');
+    for (const value of ['~', 'null', 'false', 'vault:kv/x1', 'env:PASS_1', 'secret:db1', '#{Pass1}', '%PASS1%', '{{ .Values.p1 }}']) {
+      expect(en(`password: ${value}`), value).toBeUndefined();
+    }
+  });
+
+  it('a prefix is allowed only with the separator that belongs to it', () => {
+    expect(en('-   password: abcd1234')).toBe('password holds a literal key-like value (8 characters, not shown)');
+    expect(en('export   API_KEY=abcd1234')).toBe('API_KEY holds a literal key-like value (8 characters, not shown)');
+    expect(en('set   agent_key=abcd1234')).toBe('agent_key holds a literal key-like value (8 characters, not shown)');
+    expect(en('exportpassword=abcd1234')).toBe('exportpassword holds a literal key-like value (8 characters, not shown)');
+    expect(en('x password: abcd1234')).toBeUndefined();
+    expect(en('password: |-')).toBeUndefined();
+    expect(en('password: >+')).toBeUndefined();
+    expect(en('password: |abcd1234')).toBe('password holds a literal key-like value (9 characters, not shown)');
+  });
+
   it('lines longer than 4000 characters are not looked at', () => {
     const line = (n: number) => `password: abcd1234 #${'x'.repeat(n - 20)}`;
     expect(line(4000)).toHaveLength(4000);
@@ -82,12 +105,19 @@ describe('check: secret-literal, files', () => {
       ['ops/run.PS1', `$env:ApiKey = "${key}"\n`],
       ['Jenkinsfile', `pipeline {\n  sh 'helm upgrade a b --set agent.key=${key}'\n}\n`],
       ['src/App/APPSETTINGS.json', `{\n  "ConnectionString": "${key}"\n}\n`],
+      ['appsettings.json', `{\n  "Token": "${key}"\n}\n`],
+      ['src/myappsettings.json', `{\n  "Token": "${key}"\n}\n`],
+      ['src/appsettings.json.bak', `{\n  "Token": "${key}"\n}\n`],
+      ['ops/run.sh.txt', `TOKEN=${key}\n`],
+      ['deploy/values.yml', `token: ${key}\n`],
       ['src/App/config.json', `{\n  "Password": "${key}"\n}\n`],
       ['src/App/appsettings/extra.json', `{\n  "Password": "${key}"\n}\n`],
       ['chart/Chart.yaml', 'apiVersion: v2\nname: c\nversion: 1.0.0\n'],
       ['chart/templates/s.yaml', `password: ${key}\n`],
     ]));
     expect(report.findings.filter((f) => f.rule === 'secret-literal').map((f) => ({ file: f.file, line: f.line, column: f.column, severity: f.severity, en: f.message }))).toEqual([
+      { file: 'appsettings.json', line: 2, column: undefined, severity: 'error', en: 'Token holds a literal key-like value (30 characters, not shown)' },
+      { file: 'deploy/values.yml', line: 1, column: undefined, severity: 'error', en: 'token holds a literal key-like value (30 characters, not shown)' },
       { file: 'Jenkinsfile', line: 2, column: undefined, severity: 'error', en: 'agent.key is given a literal value on the command line (30 characters, not shown): create a Secret and pass its name (agent.keysSecret)' },
       { file: 'ops/run.bash', line: 3, column: undefined, severity: 'error', en: 'TOKEN holds a literal key-like value (30 characters, not shown)' },
       { file: 'ops/run.PS1', line: 1, column: undefined, severity: 'error', en: 'ApiKey holds a literal key-like value (30 characters, not shown)' },
