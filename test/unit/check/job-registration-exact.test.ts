@@ -52,4 +52,19 @@ describe('check: job-not-registered, exact findings', () => {
     expect(await exact(new Map([['src/App/Program.cs', registered.replace('RunAsync', 'Run')], ...manifests]))).toEqual([]);
     expect(await exact(new Map([['tests/App.Tests/Program.cs', registered], ...manifests]))).toEqual([]);
   });
+
+  it('manifests missing the spec, the containers or the args are skipped, not failed on; a job whose name holds a dash is a job', async () => {
+    const files = new Map([
+      ['src/App/Program.cs', registered],
+      ['deploy/bare.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: bare\n'],
+      ['deploy/nopod.yaml', 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nopod\nspec:\n  jobTemplate: {}\n'],
+      ['deploy/nocontainers.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: n\nspec:\n  template:\n    spec:\n      containers: []\n'],
+      ['deploy/noargs.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: n\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n'],
+      ['deploy/emptyargs.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: n\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          args: []\n'],
+      ['deploy/scalar.yaml', 'kind: Job\n---\njust text\n---\n'],
+      ['deploy/dash.yaml', job('re-index-')],
+    ]);
+    expect((await exact(files)).map((f) => `${f.file}:${f.line}:${f.en.slice(0, 22)}`)).toEqual(['deploy/dash.yaml:13:job \'re-index-\' is not']);
+  });
 });
+
