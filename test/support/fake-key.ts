@@ -12,3 +12,6 @@ export function fakeAgentKey(seed = 1): string {
   }
   return out;
 }
+
+/** A key-shaped token of `n` characters (mixed case and digits), built at run time like {@link fakeAgentKey}. */
+export const fakeToken = (n: number): string => Array.from({ length: n }, (_, i) => 'aB3xY7qZ9mK2pL5wR8tN4vC6'[(i * 7) % 24]).join('');

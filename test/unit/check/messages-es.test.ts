@@ -4,9 +4,7 @@ import { toText } from '../../../src/check/format/text.js';
 import { checkMessages, type CheckMessages } from '../../../src/check/messages.js';
 import { checkMemory } from '../../../src/check/run.js';
 import { policy } from '../../../src/policy/index.js';
-
-/** Key-shaped test values built at run time (no key material is stored in the repository). */
-const fake = (n: number) => Array.from({ length: n }, (_, i) => 'aB3xY7qZ9mK2pL5wR8tN4vC6'[(i * 7) % 24]).join('');
+import { fakeToken as fake } from '../../support/fake-key.js';
 
 /** Sample arguments by position: every message takes strings, numbers or string lists. */
 function render(messages: CheckMessages, key: keyof CheckMessages): string {

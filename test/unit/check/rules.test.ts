@@ -6,12 +6,10 @@ import { checkCSharp, mayBreakCSharpRule } from '../../../src/check/rules/csharp
 import { secretInLine, secretLines } from '../../../src/check/rules/secrets.js';
 import { checkMemory } from '../../../src/check/run.js';
 import { memoryRepository } from '../../../src/check/walk.js';
+import { fakeToken as fake } from '../../support/fake-key.js';
 
 const where = (report: Awaited<ReturnType<typeof checkMemory>>, rule?: string) =>
   report.findings.filter((f) => rule === undefined || f.rule === rule).map((f) => `${f.rule}:${f.file}:${f.line ?? '-'}`);
-
-/** Key-shaped test values built at run time (no key material is stored in the repository). */
-const fake = (n: number) => Array.from({ length: n }, (_, i) => 'aB3xY7qZ9mK2pL5wR8tN4vC6'[(i * 7) % 24]).join('');
 
 describe('.NET packages', () => {
   it('packages.lock.json: a transitive banned package names the direct one; a direct one is left to the project file', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkMemory } from '../../../src/check/run.js';
 import { secretInLine, secretLines } from '../../../src/check/rules/secrets.js';
+import { fakeToken as fake } from '../../support/fake-key.js';
 
-/** Key-shaped test values built at run time (no key material is stored in the repository). */
-const fake = (n: number) => Array.from({ length: n }, (_, i) => 'aB3xY7qZ9mK2pL5wR8tN4vC6'[(i * 7) % 24]).join('');
 const en = (line: string) => secretInLine(line)?.en;
 
 describe('check: secret-literal, one line', () => {
