@@ -25,17 +25,21 @@ export function mayBreakCSharpRule(text: string): boolean {
   return PREFILTER.test(text.replace(LINE_COMMENT, '')) || GLOBAL_USING.test(text);
 }
 
-const GLOBAL_ALIAS = /^\s*global\s+using\s+(\w+)\s*=/gm;
+const inScheduler = (name: string) => schedulerNamespaces.some((ns) => name === ns || name.startsWith(`${ns}.`));
 
-/** The names a file's `global using X = …;` directives declare. */
+const GLOBAL_ALIAS = /^\s*global\s+using\s+(\w+)\s*=\s*(?:global::)?([\w.]+)/gm;
+
+/**
+ * The names a file's `global using X = …;` directives give to a scheduler namespace or type, or to a timer type:
+ * the only aliases that can hide a finding in a file that never writes a word of interest.
+ */
 export function globalAliases(text: string): string[] {
-  return [...text.matchAll(GLOBAL_ALIAS)].map((m) => m[1]!);
+  return [...text.matchAll(GLOBAL_ALIAS)].filter((m) => inScheduler(m[2]!) || timerTypes.includes(m[2]!)).map((m) => m[1]!);
 }
 
 /** Node types that are part of one dotted name. */
 const NAME_PARTS = new Set(['qualified_name', 'member_access_expression', 'generic_name', 'alias_qualified_name']);
 
-const inScheduler = (name: string) => schedulerNamespaces.some((ns) => name === ns || name.startsWith(`${ns}.`));
 
 /**
  * C# rules with the tree-sitter parser: in-process scheduler APIs, timers and hosted-service loops, with names
@@ -61,10 +65,10 @@ export async function checkCSharp(ctx: CheckContext): Promise<{ parsed: number; 
     texts.set(path, text);
     for (const alias of globalAliases(text)) aliases.add(alias);
   }
-  // A global alias (`global using Q = Quartz;`) hides a scheduler behind any name: a second, rarer pass picks the
-  // files that use one.
+  // A global alias (`global using Q = Quartz;`, `global using T = System.Timers.Timer;`) hides a scheduler or a
+  // timer behind any name: a second, rarer pass picks the files that use one.
   if (aliases.size > 0) {
-    const uses = new RegExp(`\\b(${[...aliases].join('|')})\\s*\\.`);
+    const uses = new RegExp(`\\b(${[...aliases].join('|')})\\b`);
     for (const path of csFiles) {
       if (texts.has(path)) continue;
       const text = ctx.files.read(path);
@@ -101,7 +105,7 @@ function checkFile(ctx: CheckContext, path: string, text: string, file: CSharpFi
   const aliases = new Set([...file.usings, ...index.globalUsings].filter((u) => u.alias).map((u) => u.alias!));
   const checkName = (node: Node): void => {
     const written = dottedText(node);
-    if (written === undefined) return;
+    if (written === undefined || isDeclarationName(node)) return;
     const head = written.split('.')[0]!;
     const last = written.split('.').at(-1)!;
     if (schedulerNamespaces.includes(head) || aliases.has(head)) {
@@ -111,7 +115,8 @@ function checkFile(ctx: CheckContext, path: string, text: string, file: CSharpFi
         return;
       }
     }
-    if (last === 'Timer' && !isDeclarationName(node)) {
+    // An alias names a timer under any word: `using T = System.Timers.Timer;` … `T t = new(5);`.
+    if (last === 'Timer' || aliases.has(head)) {
       const hit = resolveName(file, index, node, written).find((c) => timerTypes.includes(c));
       if (hit) {
         report('csharp-timer', node, say((m) => (written === hit ? m.timerUse(hit) : m.timerAlias(written, hit))));

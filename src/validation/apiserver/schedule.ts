@@ -36,18 +36,18 @@ const EVERY = '@every ';
 class ParseError extends Error {}
 
 /** robfig `mustParseInt`: `strconv.Atoi`, then no negatives. */
-function parseUint(expr: string): number {
+function parseUint(expr: string): bigint {
   const n = goAtoi(expr);
   if (n === undefined) throw new ParseError(`failed to parse int from ${expr}`);
   if (n < 0n) throw new ParseError(`negative number (${n}) not allowed: ${expr}`);
-  // Anything this large is out of every field's bounds; keep it as a number that still compares correctly.
-  return n > 1_000_000n ? Number.MAX_SAFE_INTEGER : Number(n);
+  // Kept exact (an int64, like Go's): the range messages print the value as written.
+  return n;
 }
 
 /** robfig `parseIntOrName`: a (lower-cased) name of the field, else an integer. */
-function parseIntOrName(expr: string, names: Bounds['names']): number {
+function parseIntOrName(expr: string, names: Bounds['names']): bigint {
   const named = names?.[expr.toLowerCase()];
-  return named ?? parseUint(expr);
+  return named === undefined ? parseUint(expr) : BigInt(named);
 }
 
 /** robfig `getRange`: `number | number "-" number [ "/" number ]`, `*` or `?` for the whole range. */
@@ -55,13 +55,15 @@ function checkRange(expr: string, r: Bounds): void {
   const rangeAndStep = expr.split('/');
   const lowAndHigh = rangeAndStep[0]!.split('-');
   const singleDigit = lowAndHigh.length === 1;
-  let start: number;
-  let end: number;
-  let step = 1;
+  const min = BigInt(r.min);
+  const max = BigInt(r.max);
+  let start: bigint;
+  let end: bigint;
+  let step = 1n;
   if (lowAndHigh[0] === '*' || lowAndHigh[0] === '?') {
     // Note: robfig ignores whatever follows the star, so `*-5` is accepted as `*`.
-    start = r.min;
-    end = r.max;
+    start = min;
+    end = max;
   } else {
     start = parseIntOrName(lowAndHigh[0]!, r.names);
     if (lowAndHigh.length === 1) end = start;
@@ -71,14 +73,14 @@ function checkRange(expr: string, r: Bounds): void {
   if (rangeAndStep.length === 2) {
     step = parseUint(rangeAndStep[1]!);
     // "N/step" means "N-max/step".
-    if (singleDigit) end = r.max;
+    if (singleDigit) end = max;
   } else if (rangeAndStep.length > 2) {
     throw new ParseError(`too many slashes: ${expr}`);
   }
-  if (start < r.min) throw new ParseError(`beginning of range (${start}) below minimum (${r.min}): ${expr}`);
-  if (end > r.max) throw new ParseError(`end of range (${end}) above maximum (${r.max}): ${expr}`);
+  if (start < min) throw new ParseError(`beginning of range (${start}) below minimum (${r.min}): ${expr}`);
+  if (end > max) throw new ParseError(`end of range (${end}) above maximum (${r.max}): ${expr}`);
   if (start > end) throw new ParseError(`beginning of range (${start}) beyond end of range (${end}): ${expr}`);
-  if (step === 0) throw new ParseError(`step of range should be a positive number: ${expr}`);
+  if (step === 0n) throw new ParseError(`step of range should be a positive number: ${expr}`);
 }
 
 /** robfig `getField`: a comma-separated list of ranges; empty list items are skipped (`strings.FieldsFunc`). */

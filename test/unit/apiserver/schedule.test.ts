@@ -49,6 +49,7 @@ describe('robfig standard grammar: accepted', () => {
     ['strconv.Atoi accepts a plus sign', '+5 * * * *'],
     ['text after * is ignored', '*-5 * * * *'],
     ['empty list items are skipped', '1,,2 * * * *'],
+    ['a step larger than any field', '*/9223372036854775807 * * * *'],
     ['a field of only commas selects nothing but parses', ', , , , ,'],
   ])('%s: %j', (_name, schedule) => {
     expect(parseStandardSchedule(schedule)).toEqual({ ok: true });
@@ -61,6 +62,11 @@ describe('robfig standard grammar: rejected', () => {
     ['step 0 on a range', '0-30/0 * * * *', 'step of range should be a positive number'],
     ['minute 60', '60 * * * *', 'end of range (60) above maximum (59): 60'],
     ['hour 24', '0 24 * * *', 'end of range (24) above maximum (23): 24'],
+    // Go's Atoi reads an int64: values past a million are still printed exactly, only int64 overflow fails to parse.
+    ['minute 2000000, printed as written', '2000000 * * * *', 'end of range (2000000) above maximum (59): 2000000'],
+    ['the largest int64 as an hour', '0 9223372036854775807 * * *', 'end of range (9223372036854775807) above maximum (23): 9223372036854775807'],
+    ['a huge range end', '0 0 1-1000001 * *', 'end of range (1000001) above maximum (31): 1-1000001'],
+    ['past int64', '9223372036854775808 * * * *', 'failed to parse int from 9223372036854775808'],
     ['day-of-month 0', '0 0 0 * *', 'beginning of range (0) below minimum (1): 0'],
     ['day-of-month 32', '0 0 32 * *', 'above maximum (31)'],
     ['month 0', '0 0 * 0 *', 'below minimum (1)'],

@@ -82,7 +82,7 @@ describe('check: C# rules at exact lines, columns and texts', () => {
     ]);
   });
 
-  it('global:: names, generic hosted bases, and a global alias followed by a dot select and flag files; the alias alone does not', async () => {
+  it('global:: names, generic hosted bases, and uses of a global scheduler alias select and flag files; a member named like the alias is no use', async () => {
     const files = new Map([
       ['src/App/Usings.cs', 'global using Sched = Hangfire;\n'],
       ['src/App/A.cs', 'namespace App;\n\npublic class A : global::Microsoft.Extensions.Hosting.BackgroundService\n{\n    async System.Threading.Tasks.Task M() { while (true) { await global::System.Threading.Tasks.Task.Delay(1); } }\n    void N() { var j = global::Quartz.JobBuilder.Create<MyJob>(); }\n    void O() { var t = new global::System.Threading.Timer(null); }\n}\n'],
@@ -92,7 +92,7 @@ describe('check: C# rules at exact lines, columns and texts', () => {
       ['src/App/E.cs', 'namespace App;\n\npublic class E<T> : BackgroundService<T>\n{\n    void M() { do { Task.Delay(1); } while (true); }\n}\n'],
     ]);
     const { context } = createContext(memoryRepository(files), { kubectl: false });
-    expect(await checkCSharp(context)).toEqual({ parsed: 5, scanned: 5 });
+    expect(await checkCSharp(context)).toEqual({ parsed: 6, scanned: 6 });
     expect(exact(await checkMemory(files))).toEqual([
       { rule: 'csharp-background-loop', file: 'src/App/A.cs', line: 5, column: 45, en: 'A waits on Task.Delay/PeriodicTimer in a loop', es: 'A espera con Task.Delay/PeriodicTimer dentro de un bucle' },
       { rule: 'csharp-scheduler-api', file: 'src/App/A.cs', line: 6, column: 24, en: 'Quartz.JobBuilder.Create', es: 'uso de Quartz.JobBuilder.Create' },
@@ -101,6 +101,24 @@ describe('check: C# rules at exact lines, columns and texts', () => {
       { rule: 'csharp-scheduler-api', file: 'src/App/D.cs', line: 5, column: 24, en: 'Sched.Other resolves to Hangfire.Other', es: 'Sched.Other se resuelve como Hangfire.Other' },
       { rule: 'csharp-background-loop', file: 'src/App/E.cs', line: 5, column: 16, en: 'E waits on Task.Delay/PeriodicTimer in a loop', es: 'E espera con Task.Delay/PeriodicTimer dentro de un bucle' },
       { rule: 'csharp-scheduler-api', file: 'src/App/Usings.cs', line: 1, column: undefined, en: 'using Sched = Hangfire', es: 'directiva using Sched = Hangfire' },
+    ]);
+  });
+
+  it('an alias of a timer type is a timer wherever it is written, with or without a dot; declarations named like it are not', async () => {
+    const files = new Map([
+      ['src/App/Local.cs', 'using T = System.Timers.Timer;\n\nnamespace App;\n\npublic class Local\n{\n    private readonly T _t = new(5);\n    void M() { T t = new(5); var u = new T(1); }\n    void N(int T) { }\n}\n'],
+      ['src/App/Usings.cs', 'global using Tick = System.Threading.Timer;\nglobal using Json = System.Text.Json.JsonSerializer;\n'],
+      ['src/App/Uses.cs', 'namespace App;\n\npublic class Uses\n{\n    private Tick? _tick;\n}\n'],
+      ['src/App/Other.cs', 'namespace App;\n\npublic class Other\n{\n    string M() => Json.Serialize(1);\n}\n'],
+    ]);
+    const { context } = createContext(memoryRepository(files), { kubectl: false });
+    // Local.cs and Usings.cs name a timer; Uses.cs is picked by its use of the global timer alias; an alias of any
+    // other type (Json) does not make Other.cs worth parsing.
+    expect(await checkCSharp(context)).toEqual({ parsed: 3, scanned: 3 });
+    expect(exact(await checkMemory(files))).toEqual([
+      { rule: 'csharp-timer', file: 'src/App/Local.cs', line: 7, column: 22, en: 'T is System.Timers.Timer', es: 'T es System.Timers.Timer' },
+      { rule: 'csharp-timer', file: 'src/App/Local.cs', line: 8, column: 16, en: 'T is System.Timers.Timer', es: 'T es System.Timers.Timer' },
+      { rule: 'csharp-timer', file: 'src/App/Uses.cs', line: 5, column: 13, en: 'Tick is System.Threading.Timer', es: 'Tick es System.Threading.Timer' },
     ]);
   });
 });
