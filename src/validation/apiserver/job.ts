@@ -35,8 +35,8 @@ const HTTP_PATH = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
 
 export interface JobSpecOptions {
   /**
-   * Apply batch/v1 `SetDefaults_Job` first (completions/parallelism default to 1, `onPodConditions[].status` to
-   * `True`). True for a standalone Job; a CronJob's `jobTemplate.spec` is validated without it.
+   * Apply batch/v1 `SetDefaults_Job`'s count defaults first (completions/parallelism default to 1). True for a
+   * standalone Job; a CronJob's `jobTemplate.spec` is validated without them.
    */
   readonly jobDefaults: boolean;
 }
@@ -156,7 +156,7 @@ function validateOnExitCodes(onExitCodes: Obj, path: string, names: ReadonlySet<
   return issues;
 }
 
-function validateOnPodConditions(patterns: readonly unknown[], path: string, opts: JobSpecOptions): Issue[] {
+function validateOnPodConditions(patterns: readonly unknown[], path: string): Issue[] {
   const rule = 'job-pod-failure-policy';
   const issues: Issue[] = [];
   if (patterns.length > MAX_ON_POD_CONDITIONS_PATTERNS) {
@@ -169,19 +169,18 @@ function validateOnPodConditions(patterns: readonly unknown[], path: string, opt
     for (const p of qualifiedNameProblems(type)) {
       issues.push({ path: child(patternPath, 'type'), rule, message: `Invalid value: ${q(type)}: ${p}` });
     }
-    // SetDefaults_Job defaults an empty status to "True"; a CronJob's template is not defaulted that way.
-    const status = asStr(pattern['status']) ?? (opts.jobDefaults ? 'True' : '');
+    // SetDefaults_Job, and since Kubernetes 1.34 SetDefaults_CronJob for the job template (kubernetes#131525),
+    // turn an empty status into "True" before validation: validation's "Required value" is no longer reachable.
+    const status = asStr(pattern['status']) || 'True';
     const statusPath = child(patternPath, 'status');
-    if (status === '') {
-      issues.push({ path: statusPath, rule, message: 'Required value: valid values: ["False" "True" "Unknown"]' });
-    } else if (!CONDITION_STATUSES.includes(status)) {
+    if (!CONDITION_STATUSES.includes(status)) {
       issues.push({ path: statusPath, rule, message: `Unsupported value: ${q(status)}: supported values: ${supported(CONDITION_STATUSES)}` });
     }
   });
   return issues;
 }
 
-function validatePodFailurePolicy(spec: Obj, pfp: Obj, path: string, opts: JobSpecOptions): Issue[] {
+function validatePodFailurePolicy(spec: Obj, pfp: Obj, path: string): Issue[] {
   const rule = 'job-pod-failure-policy';
   const issues: Issue[] = [];
   const rulesPath = child(path, 'rules');
@@ -208,7 +207,7 @@ function validatePodFailurePolicy(spec: Obj, pfp: Obj, path: string, opts: JobSp
     const onPodConditions = asArr(r['onPodConditions']) ?? [];
     if (onExitCodes) issues.push(...validateOnExitCodes(onExitCodes, child(rulePath, 'onExitCodes'), names));
     if (onPodConditions.length > 0) {
-      issues.push(...validateOnPodConditions(onPodConditions, child(rulePath, 'onPodConditions'), opts));
+      issues.push(...validateOnPodConditions(onPodConditions, child(rulePath, 'onPodConditions')));
     }
     if (onExitCodes && onPodConditions.length > 0) {
       issues.push({ path: rulePath, rule, message: 'Invalid value: specifying both OnExitCodes and OnPodConditions is not supported' });
@@ -391,7 +390,7 @@ export function validateJobSpec(rawSpec: unknown, path: string, opts: JobSpecOpt
   }
 
   const podFailurePolicy = isSet(spec['podFailurePolicy']) ? asObj(spec['podFailurePolicy']) : undefined;
-  if (podFailurePolicy) issues.push(...validatePodFailurePolicy(spec, podFailurePolicy, at('podFailurePolicy'), opts));
+  if (podFailurePolicy) issues.push(...validatePodFailurePolicy(spec, podFailurePolicy, at('podFailurePolicy')));
 
   const successPolicy = isSet(spec['successPolicy']) ? asObj(spec['successPolicy']) : undefined;
   if (successPolicy) {
