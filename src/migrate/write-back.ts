@@ -14,6 +14,7 @@ import { assertName, assertSchedule, assertTimeZone } from '../project/validate.
 import { MAX_NAME_LENGTH } from '../util/names.js';
 import { walkRepository } from '../check/walk.js';
 import { migratedClassName, migratedJobPath, migratedNamespace, migratedRegistration } from '../components/dotnet/migrated-jobs.js';
+import { sortUsings } from '../components/dotnet/usings.js';
 import type { MigrationEntry, MigrationReport } from './report.js';
 import type { Detected } from './detect/common.js';
 
@@ -207,13 +208,15 @@ export function jobClass(job: ProposedJob, detected: Pick<Detected, 'call' | 'na
   const e = job.entry;
   const guard = e.guard && !e.exact ? e.guard.replace(/return 0;/g, 'return;').split('\n') : [];
   const invoke = call.awaited ? `await ${call.body}.ConfigureAwait(false);` : `${call.body};`;
-  const usings = [...new Set((detected.namespaces ?? []).filter((n) => !/^(Hangfire|Quartz|Coravel|NCronJob)(\.|$)/.test(n)))].sort();
+  const usings = sortUsings([
+    ...(call.type ? ['Microsoft.Extensions.DependencyInjection.Extensions'] : []),
+    ...(detected.namespaces ?? []).filter((n) => !/^(Hangfire|Quartz|Coravel|NCronJob)(\.|$)/.test(n)),
+  ]);
   const ctorParam = call.type ? `(${call.type} target)` : '';
   const lines = [
     `// Written by ${writer} from ${e.file}:${e.line} (${e.library} ${JSON.stringify(e.jobId ?? '')}, ${e.source.replace(/\s+/g, ' ')}).`,
     `// CronJob "${job.name}": ${job.schedule} in ${job.timeZone}${e.exact ? ' (exact)' : ` (nearest; ${e.reason})`}.`,
     '// Team-owned: edit freely. The original code runs unchanged; remove its old registration once this job runs.',
-    ...(call.type ? ['using Microsoft.Extensions.DependencyInjection.Extensions;'] : []),
     ...usings.map((u) => `using ${u};`),
     '',
     `namespace ${migratedNamespace(hostNamespace)};`,

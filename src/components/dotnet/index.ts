@@ -20,6 +20,7 @@ import {
 } from './msbuild.js';
 import { addDotnetTasks } from './tasks.js';
 import { dotnetTemplateVars, renderTemplate } from './templates.js';
+import { sortUsings } from './usings.js';
 
 function dotnetContext(ctx: RepoContext): DotnetContext {
   return {
@@ -68,7 +69,7 @@ export function addDotnetFiles(project: Project, ctx: RepoContext): void {
   new TeamFile(project, layout.programCs, () => renderTemplate('dotnet/Program.cs.hbs', vars));
   new TeamFile(project, layout.testsCsproj, () => testsCsproj(dctx));
   for (const job of ctx.jobs) {
-    const jobVars = { ...vars, job };
+    const jobVars = { ...vars, job, testUsings: sortUsings(['Microsoft.Extensions.Logging.Abstractions', 'Microsoft.Extensions.Options', `${dctx.appName}.Jobs`]) };
     new TeamFile(project, layout.jobCs(job), () => renderTemplate('dotnet/Job.cs.hbs', jobVars));
     new TeamFile(project, layout.jobTestsCs(job), () => renderTemplate('dotnet/JobTests.cs.hbs', jobVars));
   }
