@@ -259,7 +259,7 @@ function checkGracePeriodEnv(ctx: CheckContext, o: LocatedObject, obj: KubeObjec
     for (const [e, env] of (container.env ?? []).entries()) {
       if (env.name !== GRACE_PERIOD_ENV || env.value === String(grace)) continue;
       ctx.report('k8s-grace-period-env', o.file, o.doc.lineOf(`${podPath}.containers[${c}].env[${e}].value`),
-        say((m) => m.gracePeriodEnv(`${obj.kind}/${obj.metadata?.name}`, GRACE_PERIOD_ENV, env.value ?? '', grace)));
+        say((m) => m.gracePeriodEnv(`${obj.kind}/${obj.metadata?.name ?? '?'}`, GRACE_PERIOD_ENV, env.value ?? '', grace)));
     }
   }
 }
