@@ -118,6 +118,22 @@ describe('locate: which documents of a file are objects', () => {
 });
 
 describe('check: manifests read in this thread (no kubectl)', () => {
+  it('a manifest written in JSON or flow style is read like a block-style one', async () => {
+    expect(mayHoldObjects('a.yaml', '{"apiVersion": "v1", "kind": "ConfigMap"}')).toBe(true);
+    expect(mayHoldObjects('a.yaml', '{\n  "kind": "ConfigMap"\n}')).toBe(true);
+    expect(mayHoldObjects('a.yaml', '{apiVersion: v1, kind: ConfigMap}')).toBe(true);
+    expect(mayHoldObjects('a.yaml', '{apiVersion: v1,kind: ConfigMap}')).toBe(true);
+    expect(mayHoldObjects('a.yaml', '{"apiVersion": "v1", "subkind": "x", "kinds": []}')).toBe(false);
+    const report = await checkMemory(new Map([
+      ['deploy/json.yaml', '{\n  "apiVersion": "batch/v1beta1",\n  "kind": "CronJob",\n  "metadata": {"name": "x"}\n}\n'],
+      ['deploy/flow.yaml', '{apiVersion: batch/v1beta1, kind: CronJob, metadata: {name: y}}\n'],
+    ]));
+    expect(exact(report, 'k8s-deprecated-api')).toEqual([
+      { file: 'deploy/flow.yaml', line: 1, en: 'CronJob batch/v1beta1 was removed in Kubernetes 1.25: use batch/v1', es: 'CronJob batch/v1beta1 se eliminó en Kubernetes 1.25: usa batch/v1' },
+      { file: 'deploy/json.yaml', line: 2, en: 'CronJob batch/v1beta1 was removed in Kubernetes 1.25: use batch/v1', es: 'CronJob batch/v1beta1 se eliminó en Kubernetes 1.25: usa batch/v1' },
+    ]);
+  });
+
   it('Helm templates, CI files and exemptions are not manifests; a Helm note only for a chart that has templates', async () => {
     const bad = cronJob('bad', '60', '30');
     const report = await checkMemory(new Map([
