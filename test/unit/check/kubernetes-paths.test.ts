@@ -58,6 +58,9 @@ const cronJob = (name: string, grace: string, env: string, extra = '') =>
     .filter((l) => l !== '')
     .join('\n') + '\n';
 
+/** Every header the policy requires, as ConfigMap data. */
+const headersData = Object.entries(policy.securityHeaders).map(([name, value]) => `  ${name}: ${JSON.stringify(String(value))}`).join('\n');
+
 const doc = (value: unknown): YamlDoc => ({ value, line: 1, lineOf: () => 1 });
 
 describe('locate: which documents of a file are objects', () => {
@@ -156,14 +159,16 @@ describe('check: manifests read in this thread (no kubectl)', () => {
   });
 
   it('objects beside a Flux Kustomization are validated in full; only kustomization.yaml names rename objects', async () => {
-    const flux = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nnamePrefix: flux-\nresources:\n  - job.yaml\n';
+    const flux = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nnamePrefix: flux-\nresources:\n  - headers.yaml\n';
     const report = await checkMemory(new Map([
       ['deploy/flux.yaml', `${flux}---\n${cronJob('beside', '60', '30')}`],
       ['deploy/job.yaml', cronJob('plain', '', '30')],
       ['deploy/ingress.yaml', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    nginx.ingress.kubernetes.io/custom-headers: default/flux-headers\nspec:\n  rules: []\n'],
-      ['deploy/headers.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: headers\ndata:\n  X-Frame-Options: DENY\n'],
+      ['deploy/headers.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: headers\ndata:\n${headersData}\n`],
     ]));
     expect(exact(report, 'k8s-grace-period-env')).toEqual([{ file: 'deploy/flux.yaml', line: 26, ...graceMessage('CronJob/beside', '30', 60) }]);
+    // Validated as a CronJob, not as a kustomization (schema only): the practice layer reports its container.
+    expect(report.findings.filter((f) => f.file === 'deploy/flux.yaml' && f.rule === 'k8s-container-resources').map((f) => f.line)).toEqual([22, 22, 22, 22, 22, 22]);
     expect(report.findings.filter((f) => f.rule === 'ingress-headers-missing').map((f) => `${f.file}:${f.line}`)).toEqual(['deploy/ingress.yaml:5']);
     expect(notes(report)).toEqual([RAW_NOTE]);
   });
@@ -258,7 +263,6 @@ const labelled = (name: string, labels: Record<string, string>) =>
 const patch = (kind: string, name: string, ops: string[]) => `  - target: { kind: ${kind}, name: ${name} }\n    patch: |\n${ops.map((op) => `      ${op}`).join('\n')}\n`;
 const rename = (to: string) => `- { op: replace, path: /metadata/name, value: ${to} }`;
 const grace = (seconds: number) => `- { op: add, path: /spec/jobTemplate/spec/template/spec/terminationGracePeriodSeconds, value: ${seconds} }`;
-const headersData = Object.entries(policy.securityHeaders).map(([name, value]) => `  ${name}: ${JSON.stringify(String(value))}`).join('\n');
 
 describe.skipIf(!hasKubectl)('check: manifests rendered with kubectl kustomize', () => {
   const rendered = () =>
