@@ -191,6 +191,14 @@ describe('check: manifests read in this thread (no kubectl)', () => {
     expect(missing[1]!.message).toContain('X-Frame-Options');
   });
 
+  it('only a removed batch API is validated as its replacement; another removed API is validated as written', async () => {
+    const ingress = `apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            backend:\n              serviceName: web\n              servicePort: 80\n`;
+    const report = await checkMemory(new Map([['deploy/ingress.yaml', ingress]]));
+    expect(report.findings.filter((f) => f.rule === 'k8s-schema').map((f) => ({ line: f.line, detail: f.detail, en: f.message }))).toEqual([
+      { line: 2, detail: 'schema-unknown-kind', en: 'Ingress/web kind: no schema for apiVersion networking.k8s.io/v1beta1 kind Ingress; Ingress is known as apiVersion networking.k8s.io/v1' },
+    ]);
+  });
+
   it('the grace-period rule: only batch/v1 Jobs and CronJobs, a missing pod or name, an unset value', async () => {
     const podSpec = `spec:\n  template:\n    spec:\n      terminationGracePeriodSeconds: 60\n      containers:\n        - name: app\n          image: app:1.0\n          env:\n            - name: ${GRACE_PERIOD_ENV}\n              value: "30"\n`;
     const report = await checkMemory(new Map([
