@@ -285,7 +285,7 @@ describe.skipIf(!hasKubectl)('check: manifests rendered with kubectl kustomize',
       'broken/x.yaml': 'kind: ConfigMap\nmetadata: [\n',
       // Renamed objects are matched by kind and recommended labels, when exactly one source fits.
       'ren/kustomization.yaml': [
-        'resources:\n  - cron.yaml\n  - cfg.yaml\n  - ingress.yaml\npatches:\n',
+        'resources:\n  - cron.yaml\n  - cfg.yaml\n  - ingress.yaml\n  - empty.yaml\npatches:\n',
         patch('CronJob', 'first', [rename('first-v9'), grace(300)]),
         patch('CronJob', 'third', [rename('third-v9')]),
         patch('CronJob', 'nolabel', [rename('nolabel-v9'), grace(300)]),
@@ -301,6 +301,8 @@ describe.skipIf(!hasKubectl)('check: manifests rendered with kubectl kustomize',
         labelled('twin-a', { name: 'twins', component: 'x' }),
         labelled('twin-b', { name: 'twins', component: 'x' }),
       ].join('---\n'),
+      // A resource with no object in it.
+      'ren/empty.yaml': '# nothing here\n',
       'ren/cfg.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels:\n    app.kubernetes.io/name: app\n    app.kubernetes.io/component: first\ndata:\n${headersData}\n`,
       'ren/ingress.yaml': `${ingress('default/cfg-v9')}---\n${ingress('default/absent').replace('name: web', 'name: web2')}`,
     });
