@@ -166,9 +166,12 @@ export function isManifestCandidate(path: string, helmRoots: readonly string[]):
   return /\.ya?ml$/i.test(path) && !isCiFile(path) && !EXEMPTIONS_FILE.test(path) && !helmRoots.some((r) => path.startsWith(r));
 }
 
-/** A candidate's text can hold an object only if it names a `kind` (or is a kustomization file). */
+/**
+ * A candidate's text can hold an object only if it names a `kind` key (or is a kustomization file): at the start of
+ * a line, or after `{` or `,` and maybe quoted, as in a manifest written in JSON or flow style.
+ */
 export function mayHoldObjects(path: string, text: string): boolean {
-  return KUSTOMIZATION_FILE.test(path) || /^\s*kind\s*:/m.test(text);
+  return KUSTOMIZATION_FILE.test(path) || /(?:^|[{,])\s*["']?kind["']?\s*:/m.test(text);
 }
 
 /** Files parsed in pass 1: their Kustomizations apply to the objects below them. */
@@ -259,7 +262,7 @@ function checkGracePeriodEnv(ctx: CheckContext, o: LocatedObject, obj: KubeObjec
     for (const [e, env] of (container.env ?? []).entries()) {
       if (env.name !== GRACE_PERIOD_ENV || env.value === String(grace)) continue;
       ctx.report('k8s-grace-period-env', o.file, o.doc.lineOf(`${podPath}.containers[${c}].env[${e}].value`),
-        say((m) => m.gracePeriodEnv(`${obj.kind}/${obj.metadata?.name}`, GRACE_PERIOD_ENV, env.value ?? '', grace)));
+        say((m) => m.gracePeriodEnv(`${obj.kind}/${obj.metadata?.name ?? '?'}`, GRACE_PERIOD_ENV, env.value ?? '', grace)));
     }
   }
 }
