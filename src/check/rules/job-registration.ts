@@ -9,7 +9,11 @@ const HOST_CALL = /\bJobHost\s*\.\s*RunAsync\s*\(/;
 const ADD_CALL = /\bAdd\s*</;
 /** Test projects register jobs in their own hosts (the generated job tests do): they say nothing about the app. */
 const TEST_CODE = /(^|\/)(tests?|[^/]*\.Tests?)\//i;
-const BATCH_KIND = /^\s*kind\s*:\s*(CronJob|Job)\s*$/m;
+/**
+ * A `kind: CronJob` or `kind: Job` key: block style (quoted or not, maybe with a trailing comment) at the start of a
+ * line, or after `{`/`,` in a manifest written in JSON or flow style (`{"kind": "Job", …}`).
+ */
+const BATCH_KIND = /(?:^|[{,])\s*["']?kind["']?\s*:\s*(["']?)(?:CronJob|Job)\1\s*(?:$|[,}#])/m;
 
 /** Whether a C# file calls the generated job host's entry point. */
 export function callsJobHost(text: string): boolean {

@@ -66,5 +66,24 @@ describe('check: job-not-registered, exact findings', () => {
     ]);
     expect((await exact(files)).map((f) => `${f.file}:${f.line}:${f.en.slice(0, 22)}`)).toEqual(['deploy/dash.yaml:13:job \'re-index-\' is not']);
   });
-});
 
+  it('finds CronJobs and Jobs written in JSON or flow style, with a quoted kind or a trailing comment', async () => {
+    const pod = '"template": {"spec": {"restartPolicy": "Never", "containers": [{"name": "app", "image": "app:1.0", "args": ["gamma"]}]}}';
+    const files = new Map([
+      ['src/App/Main.cs', registered],
+      ['deploy/json.yaml', `{"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "x"},\n "spec": {${pod}}}\n`],
+      ['deploy/flow.yaml', `{apiVersion: batch/v1, kind: CronJob, metadata: {name: x},\n spec: {schedule: "0 3 * * *", jobTemplate: {spec: {${pod}}}}}\n`],
+      ['deploy/quoted.yaml', job('gamma').replace('kind: Job', "kind: 'Job'")],
+      ['deploy/comment.yaml', job('gamma').replace('kind: Job', 'kind: Job  # one run per release')],
+      // Not a batch kind, whatever the quoting: not read.
+      ['deploy/jobs.yaml', job('gamma').replace('kind: Job', 'kind: "JobSet"')],
+    ]);
+    const gamma = { severity: 'error', column: undefined, en: 'job \'gamma\' is not registered in the app (jobs.Add<…>("gamma")); registered: alpha, beta', es: 'el job \'gamma\' no está registrado en la aplicación (jobs.Add<…>("gamma")); registrados: alpha, beta' };
+    expect(await exact(files)).toEqual([
+      { file: 'deploy/comment.yaml', line: 13, ...gamma },
+      { file: 'deploy/flow.yaml', line: 2, ...gamma },
+      { file: 'deploy/json.yaml', line: 2, ...gamma },
+      { file: 'deploy/quoted.yaml', line: 13, ...gamma },
+    ]);
+  });
+});
