@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesSince, compareVersions, findRule, policy, ruleForValidatorFinding, rules, type Policy } from '../../src/policy/index.js';
+import { changesSince, compareVersions, findRule, matchesBanned, policy, ruleForValidatorFinding, rules, type Policy } from '../../src/policy/index.js';
 
 describe('compareVersions', () => {
   it.each([
@@ -57,5 +57,31 @@ describe('rule lookup', () => {
     }
     expect(rules.some((rule) => (rule.validatorRules ?? []).length > 0 && rule.id !== 'k8s-job-settings')).toBe(true);
     expect(ruleForValidatorFinding('practice', 'never-heard-of-it').id).toBe('k8s-job-settings');
+  });
+});
+
+describe('matchesBanned', () => {
+  const prefix = { pattern: 'Hangfire*' } as Parameters<typeof matchesBanned>[1];
+  const exact = { pattern: 'Cronos' } as Parameters<typeof matchesBanned>[1];
+  it.each([
+    ['Hangfire', prefix, true],
+    ['Hangfire.Core', prefix, true],
+    ['hangfire.aspnetcore', prefix, true],
+    ['HANGFIRE', prefix, true],
+    ['MyHangfire', prefix, false],
+    ['Hangfir', prefix, false],
+    ['Cronos', exact, true],
+    ['cronos', exact, true],
+    ['Cronos.Extensions', exact, false],
+    ['NCronos', exact, false],
+    // The `*` is a wildcard only at the end; elsewhere it is a character.
+    ['Cron*', { pattern: 'Cron*' }, true],
+  ])('%s against %j: %s', (id, banned, expected) => {
+    expect(matchesBanned(id, banned as Parameters<typeof matchesBanned>[1])).toBe(expected);
+  });
+
+  it('matches the policy\'s own examples: every banned pattern bans itself, none bans the packages the policy pins', () => {
+    for (const banned of policy.bannedPackages) expect(matchesBanned(banned.pattern.replace(/\*$/, '.Sub'), banned), banned.pattern).toBe(true);
+    for (const pinned of Object.values(policy.frameworks).flatMap((f) => Object.keys(f.packages))) expect(policy.bannedPackages.some((b) => matchesBanned(pinned, b)), pinned).toBe(false);
   });
 });
