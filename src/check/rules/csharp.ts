@@ -40,7 +40,6 @@ export function globalAliases(text: string): string[] {
 /** Node types that are part of one dotted name. */
 const NAME_PARTS = new Set(['qualified_name', 'member_access_expression', 'generic_name', 'alias_qualified_name']);
 
-
 /**
  * C# rules with the tree-sitter parser: in-process scheduler APIs, timers and hosted-service loops, with names
  * resolved through usings, aliases and the team's own namespaces. A cheap text pre-filter picks the files to parse
