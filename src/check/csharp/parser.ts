@@ -69,9 +69,9 @@ export function enclosingNamespace(node: Node): string {
   for (let n: Node | null = node.parent; n; n = n.parent) {
     if (n.type === 'namespace_declaration') parts.unshift(nameText(n.childForFieldName('name')!));
   }
-  // `namespace X;` holds what follows it; the usings written before it (global ones among them) are at file level.
+  // `namespace X;` holds what follows it (not itself, as a block namespace); usings written before it are at file level.
   const fileScoped = fileScopedNamespace(node.tree);
-  if (fileScoped && node.startIndex >= fileScoped.start) parts.unshift(fileScoped.name);
+  if (fileScoped && node.startIndex > fileScoped.start) parts.unshift(fileScoped.name);
   return parts.join('.');
 }
 

@@ -91,6 +91,12 @@ describe('parseCSharp', () => {
     ]);
   });
 
+  it('a type declaration without a name (code being typed) is not listed', () => {
+    const file = parseCSharp(parser, lines('struct { }'));
+    expect(file.tree.rootNode.descendantsOfType('struct_declaration')).toHaveLength(1);
+    expect(file.types).toStrictEqual([]);
+  });
+
   it('a file without namespaces has none, and its types keep their bare names', () => {
     const file = parseCSharp(parser, lines('using System;', 'class A { class B { } }'));
     expect(file.namespaces).toStrictEqual([]);
@@ -119,6 +125,10 @@ describe('nameText and enclosingNamespace', () => {
     expect(enclosingNamespace(identifier(scoped, 'Part'))).toBe('Acme.Scheduling');
     // Asked twice (the file-scoped namespace is remembered per tree), the answer does not change.
     expect(enclosingNamespace(identifier(scoped, 'IPlan'))).toBe('Acme.Scheduling');
+    // A namespace declaration is not inside itself, block or file-scoped.
+    expect(enclosingNamespace(scoped.tree.rootNode.descendantsOfType('file_scoped_namespace_declaration')[0]!)).toBe('');
+    expect(enclosingNamespace(block.tree.rootNode.descendantsOfType('namespace_declaration')[0]!)).toBe('');
+    expect(enclosingNamespace(block.tree.rootNode.descendantsOfType('namespace_declaration')[1]!)).toBe('Acme.Jobs');
   });
 });
 
@@ -181,6 +191,7 @@ describe('resolveName', () => {
     const index = noImplicit([file]);
     expect(resolveName(file, index, identifier(file, 'Q', 1), 'Q.JobBuilder')).toStrictEqual(['Quartz.JobBuilder']);
     expect(resolveName(file, index, identifier(file, 'T', 1), 'T')).toStrictEqual(['System.Threading.Timer']);
+    expect(resolveName(file, index, identifier(file, 'Q', 1), 'Q.Impl.StdSchedulerFactory')).toStrictEqual(['Quartz.Impl.StdSchedulerFactory']);
     // The aliased targets are not imported namespaces: only `using Quartz.Impl;` supplies candidates.
     expect(resolveName(file, index, identifier(file, 'IJob'), 'IJob')).toStrictEqual(['Quartz.Impl.IJob']);
   });
