@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RepoFiles } from '../../../src/check/walk.js';
+import { fakeToken } from '../../support/fake-key.js';
 
 // `src/check/run.ts` called directly on temp folders: the report's own fields, exemptions against `today`, when the
 // per-file work goes to the pool (options, environment, thresholds) and what the pool is given.
@@ -33,7 +34,7 @@ vi.mock('../../../src/check/pool.js', async (importOriginal) => {
   };
 });
 
-const { checkDirectory, checkFiles } = await import('../../../src/check/run.js');
+const { checkDirectory, checkFiles, repositoriesFor } = await import('../../../src/check/run.js');
 const { DEFAULT_MAX_FILE_BYTES, memoryRepository } = await import('../../../src/check/walk.js');
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
@@ -53,7 +54,10 @@ function repo(files: Record<string, string>): string {
 
 const exemption = (expires: string) => `exemptions:\n  - rule: dockerfile-base-tag\n    path: Dockerfile\n    justification: vendor image (T-7)\n    expires: ${expires}\n`;
 
-/** Five listed files: a Dockerfile (3 findings), the exemptions, a kustomization and its ConfigMap, and a large file. */
+/**
+ * Seven listed files: a Dockerfile (3 findings), the exemptions, a kustomization and its ConfigMap, a large file, a
+ * project with a banned package and a script with a (made-up) token.
+ */
 function tree(expires: string): Record<string, string> {
   return {
     'Dockerfile': 'FROM alpine\nUSER 1000\n',
@@ -61,6 +65,8 @@ function tree(expires: string): Record<string, string> {
     'k/kustomization.yaml': 'resources:\n- cm.yaml\n',
     'k/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: "1"\n',
     'big.yaml': `# ${'x'.repeat(300)}\n`,
+    'src/App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup><PackageReference Include="Hangfire" /></ItemGroup>\n</Project>\n',
+    'ops/run.sh': `export TOKEN=${fakeToken(30)}\n`,
     'README.md': 'not listed\n',
   };
 }
@@ -73,12 +79,17 @@ describe('checkDirectory and checkFiles: the report', () => {
     const report = await checkDirectory(dir, 'shop', { kubectl: false, limits, today: new Date('2026-06-01T12:00:00Z'), threads: 1 });
     expect(report.name).toBe('shop');
     expect(report.root).toBe(dir);
-    expect(report.filesScanned).toBe(5);
+    expect(report.filesScanned).toBe(7);
     expect(report.notes.map((n) => [n.kind, n.file])).toStrictEqual([
       ['too-large', 'big.yaml'],
       ['kustomize-raw', undefined],
     ]);
-    expect(report.findings.map(line)).toStrictEqual(['dockerfile-dockerignore Dockerfile:-', 'dockerfile-multi-stage Dockerfile:1']);
+    expect(report.findings.map(line)).toStrictEqual([
+      'dockerfile-dockerignore Dockerfile:-',
+      'dockerfile-multi-stage Dockerfile:1',
+      'secret-literal ops/run.sh:1',
+      'dotnet-banned-package src/App/App.csproj:2',
+    ]);
     expect(report.exempted.map((f) => `${line(f)} ${f.justification} ${f.expires}`)).toStrictEqual(['dockerfile-base-tag Dockerfile:1 vendor image (T-7) 2026-06-01']);
   });
 
@@ -91,6 +102,8 @@ describe('checkDirectory and checkFiles: the report', () => {
       'dockerfile-dockerignore Dockerfile:-',
       'dockerfile-base-tag Dockerfile:1',
       'dockerfile-multi-stage Dockerfile:1',
+      'secret-literal ops/run.sh:1',
+      'dotnet-banned-package src/App/App.csproj:2',
     ]);
   });
 
@@ -108,12 +121,13 @@ describe('checkDirectory and checkFiles: the report', () => {
     expect(report.name).toBe('.');
     expect(report.root).toBe('');
     // big.yaml is not too large in memory: there is no size limit there.
-    expect(report.filesScanned).toBe(5);
+    expect(report.filesScanned).toBe(7);
     expect(report.notes.map((n) => n.kind)).toStrictEqual(['kustomize-raw']);
-    const named = await checkFiles(memoryRepository(new Map()), { name: 'mem', root: '' });
+    const named = await checkFiles(memoryRepository(new Map()), { name: 'mem', root: '', kubectl: false });
     expect([named.name, named.root, named.filesScanned]).toStrictEqual(['mem', '', 0]);
   });
 
+  // The first check in this file that may use kubectl: whether it is installed is asked once per process.
   it.skipIf(!hasKubectl)('on disk, kustomize folders are rendered with kubectl unless it is turned off', async () => {
     const dir = repo(tree('2999-12-31'));
     const rendered = await checkDirectory(dir, 'shop', { limits, threads: 1 });
@@ -144,7 +158,7 @@ describe('checkDirectory: when the per-file work goes to the pool', () => {
     pool.closed = 0;
   });
 
-  /** Whether a check with these environment values and options used the pool (5 listed files). */
+  /** Whether a check with these environment values and options used the pool (7 listed files). */
   const pooled = async (threads: string | undefined, min: string | undefined, options: Parameters<typeof checkDirectory>[2] = {}) => {
     setEnv(threads, min);
     pool.calls.length = 0;
@@ -154,9 +168,9 @@ describe('checkDirectory: when the per-file work goes to the pool', () => {
 
   it('from the environment: more than one thread and at least the minimum of files', async () => {
     expect(await pooled('2', '0')).toBe(true);
-    expect(await pooled('2', '5')).toBe(true);
-    expect(await pooled('2', '05')).toBe(true);
-    expect(await pooled('2', '6')).toBe(false);
+    expect(await pooled('2', '7')).toBe(true);
+    expect(await pooled('2', '07')).toBe(true);
+    expect(await pooled('2', '8')).toBe(false);
     expect(await pooled('1', '0')).toBe(false);
     // Unset, the minimum is 6000 files; from the sources (no worker module) the default is one thread.
     expect(await pooled('2', undefined)).toBe(false);
@@ -171,8 +185,8 @@ describe('checkDirectory: when the per-file work goes to the pool', () => {
   it('options win over the environment', async () => {
     expect(await pooled('1', '6000', { threads: 2, poolMinFiles: 0 })).toBe(true);
     expect(await pooled('2', '0', { threads: 1 })).toBe(false);
-    expect(await pooled('2', '0', { poolMinFiles: 6 })).toBe(false);
-    expect(await pooled(undefined, undefined, { threads: 2, poolMinFiles: 5 })).toBe(true);
+    expect(await pooled('2', '0', { poolMinFiles: 8 })).toBe(false);
+    expect(await pooled(undefined, undefined, { threads: 2, poolMinFiles: 7 })).toBe(true);
   });
 
   it('the pool gets the root, the size limit and the threads, validates manifests only without kubectl, and is closed', async () => {
@@ -193,5 +207,25 @@ describe('checkDirectory: when the per-file work goes to the pool', () => {
     // Rendered: no kustomize-raw note (and no size limit given: nothing is too large).
     expect(report.notes).toStrictEqual([]);
     expect(pool.closed).toBe(1);
+  });
+});
+
+describe('repositoriesFor', () => {
+  it('the checkouts of a folder come in name order whatever order the folder lists them in', () => {
+    const org = repo({});
+    // Created out of name order. (libuv already sorts `readdirSync` on Linux, so the `.sort()` there only matters
+    // where it does not: the order is this function's promise.)
+    for (const name of ['c3', 'a1', 'e5', 'b2', 'f6', 'd4']) mkdirSync(join(org, name, '.git'), { recursive: true });
+    writeFileSync(join(org, 'notes.txt'), 'a file is not a checkout\n');
+    expect(repositoriesFor([], org).map((r) => r.name)).toStrictEqual(['a1', 'b2', 'c3', 'd4', 'e5', 'f6']);
+    expect(repositoriesFor(['.'], org).map((r) => r.root)).toStrictEqual(['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map((n) => join(org, n)));
+  });
+
+  it('a path without a last segment (the file system root) is named by the path itself', () => {
+    const other = repo({});
+    expect(repositoriesFor(['/', other], '/tmp')).toStrictEqual([
+      { root: '/', name: '/' },
+      { root: other, name: basename(other) },
+    ]);
   });
 });
