@@ -221,6 +221,16 @@ describe('repositoriesFor', () => {
     expect(repositoriesFor(['.'], org).map((r) => r.root)).toStrictEqual(['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map((n) => join(org, n)));
   });
 
+  it('with several paths each is one repository, even a folder of checkouts', () => {
+    const org = repo({});
+    mkdirSync(join(org, 'alpha', '.git'), { recursive: true });
+    const other = repo({});
+    expect(repositoriesFor([org, other], '/')).toStrictEqual([
+      { root: org, name: basename(org) },
+      { root: other, name: basename(other) },
+    ]);
+  });
+
   it('a path without a last segment (the file system root) is named by the path itself', () => {
     const other = repo({});
     expect(repositoriesFor(['/', other], '/tmp')).toStrictEqual([
