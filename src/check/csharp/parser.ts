@@ -69,18 +69,19 @@ export function enclosingNamespace(node: Node): string {
   for (let n: Node | null = node.parent; n; n = n.parent) {
     if (n.type === 'namespace_declaration') parts.unshift(nameText(n.childForFieldName('name')!));
   }
+  // `namespace X;` holds what follows it (not itself, as a block namespace); usings written before it are at file level.
   const fileScoped = fileScopedNamespace(node.tree);
-  if (fileScoped !== '') parts.unshift(fileScoped);
+  if (fileScoped && node.startIndex > fileScoped.start) parts.unshift(fileScoped.name);
   return parts.join('.');
 }
 
-/** A file's `namespace X;` (or `''`), looked up once per tree: every name resolution in the file asks for it. */
-const fileScopedNamespaces = new WeakMap<Tree, string>();
-function fileScopedNamespace(tree: Tree): string {
+/** A file's `namespace X;` and where it starts (or null), looked up once per tree: every name resolution asks. */
+const fileScopedNamespaces = new WeakMap<Tree, { readonly name: string; readonly start: number } | null>();
+function fileScopedNamespace(tree: Tree): { readonly name: string; readonly start: number } | null {
   let ns = fileScopedNamespaces.get(tree);
   if (ns === undefined) {
     const declaration = tree.rootNode.namedChildren.find((c) => c?.type === 'file_scoped_namespace_declaration');
-    ns = declaration ? nameText(declaration.childForFieldName('name')!) : '';
+    ns = declaration ? { name: nameText(declaration.childForFieldName('name')!), start: declaration.startIndex } : null;
     fileScopedNamespaces.set(tree, ns);
   }
   return ns;
