@@ -160,7 +160,6 @@ export function resolveName(file: CSharpFile, index: NameIndex, node: Node, writ
   for (const scope of [...(ns ? scopes : []), '']) {
     const qualified = scope ? `${scope}.${head}` : head!;
     if (index.declaredTypes.has(qualified) || (scope !== '' && index.declaredNamespaces.has(qualified))) return [];
-    if (scope === '' && index.declaredTypes.has(head!)) return [];
   }
   const visible = [...file.usings, ...index.globalUsings].filter((u) => u.scope === '' || ns === u.scope || ns.startsWith(`${u.scope}.`));
   const alias = visible.find((u) => u.alias === head);
