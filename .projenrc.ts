@@ -119,7 +119,7 @@ project.addTask('mutate', {
   description: 'Mutation testing with Stryker over the policy, project, validation, schedule and check modules',
   steps: [{ spawn: 'compile' }, { exec: 'stryker run stryker.config.json', receiveArgs: true }],
 });
-project.gitignore.exclude('/reports/', '/.stryker-tmp/');
+project.gitignore.exclude('/reports/', '/.stryker-tmp*/');
 project.npmignore?.exclude('/stryker.config.json', '/vitest.mutate.config.ts');
 // Handlebars templates ship precompiled (lib/project/templates.precompiled.cjs): compiling them took a good part of
 // every create and re-sync. A template without a current precompiled form is compiled at run time.
