@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { policy } from '../../src/policy/index.js';
-import { runCreateBin, tempDir } from '../support/cli.js';
+import { INSTALL_TIMEOUT, runCreateBin, tempDir } from '../support/cli.js';
 import { cleanBuildEnvironment, executeDockerfile, homeFor, missingEntrypointFiles, runEntrypoint } from '../support/dockerfile-exec.js';
 import { configuredNuGetSources, dotnetEnv, jsonLines } from '../support/dotnet.js';
 import { packSelf } from '../support/pack.js';
@@ -24,7 +24,7 @@ describe('generated repo + a library project and a project reference', () => {
   beforeAll(async () => {
     const tgz = await packSelf();
     const cwd = tempDir('cbj-e2e-lib-');
-    const created = await runCreateBin(['repo', '--yes', '--name', JOB, '--framework', 'net10.0', '--runtime-image', 'chiseled', '--self-spec', tgz], { cwd });
+    const created = await runCreateBin(['repo', '--yes', '--name', JOB, '--framework', 'net10.0', '--runtime-image', 'chiseled', '--self-spec', tgz], { cwd, timeout: INSTALL_TIMEOUT });
     expect(created.exitCode, created.stderr + created.stdout).toBe(0);
     dir = join(cwd, 'repo');
     mkdirSync(join(dir, `src/${LIB}`));

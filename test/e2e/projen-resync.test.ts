@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { policy } from '../../src/policy/index.js';
-import { runCreateBin, tempDir } from '../support/cli.js';
+import { INSTALL_TIMEOUT, runCreateBin, tempDir } from '../support/cli.js';
 import { packSelf } from '../support/pack.js';
 
 /** Paths git sees as changed, added or deleted. */
@@ -18,7 +18,7 @@ describe('generated repo: npx projen re-synthesis', () => {
   beforeAll(async () => {
     const tgz = await packSelf();
     const cwd = tempDir('cbj-resync-');
-    const created = await runCreateBin(['repo', '--yes', '--name', 'nightly-report', '--self-spec', tgz], { cwd });
+    const created = await runCreateBin(['repo', '--yes', '--name', 'nightly-report', '--self-spec', tgz], { cwd, timeout: INSTALL_TIMEOUT });
     expect(created.exitCode, created.stderr + created.stdout).toBe(0);
     dir = join(cwd, 'repo');
     const git = (...args: string[]) => execa('git', args, { cwd: dir });

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { listFiles, managedFiles } from '../../src/cli/plan.js';
 import type { Step, Workflow } from '../../src/components/ci/github.js';
 import { policy } from '../../src/policy/index.js';
-import { runCreateBin, tempDir } from '../support/cli.js';
+import { INSTALL_TIMEOUT, runCreateBin, tempDir } from '../support/cli.js';
 import { dotnet, jsonLines, startApp } from '../support/dotnet.js';
 import { packNextPolicy } from '../support/next-policy.js';
 import { packSelf } from '../support/pack.js';
@@ -28,7 +28,7 @@ describe('upgrade to the next policy version', () => {
   beforeAll(async () => {
     const [current, next] = await Promise.all([packSelf(), packNextPolicy()]);
     const cwd = tempDir('cbj-upgrade-');
-    const created = await runCreateBin(['repo', '--yes', '--name', 'nightly-report', '--self-spec', current], { cwd });
+    const created = await runCreateBin(['repo', '--yes', '--name', 'nightly-report', '--self-spec', current], { cwd, timeout: INSTALL_TIMEOUT });
     expect(created.exitCode, created.stderr).toBe(0);
     dir = join(cwd, 'repo');
     expect(readFileSync(join(dir, 'Directory.Build.props'), 'utf8')).toContain('<TargetFramework>net8.0</TargetFramework>');

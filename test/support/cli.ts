@@ -19,13 +19,24 @@ export interface BinResult {
   readonly stderr: string;
 }
 
-export async function runCreateBin(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<BinResult> {
+/** How long a create that installs (npm and NuGet) may take on a loaded CI machine. */
+export const INSTALL_TIMEOUT = 600_000;
+
+/**
+ * @param options.timeout kill the bin after this many ms. Creating with an install runs `npm install` and
+ * `dotnet restore`, which on a loaded 2-core CI machine have taken past two minutes, so e2e callers raise it.
+ * @default 120_000
+ */
+export async function runCreateBin(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; timeout?: number },
+): Promise<BinResult> {
   const result = await execa(process.execPath, [createBin, ...args], {
     cwd: options.cwd,
     env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
     reject: false,
     stdin: 'ignore',
-    timeout: 120_000,
+    timeout: options.timeout ?? 120_000,
   });
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
