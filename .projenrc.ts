@@ -65,6 +65,8 @@ const project = new typescript.TypeScriptProject({
     'gitlab-ci-local@4.75.1',
     'ajv@8.20.0',
     '@microsoft/sarif-multitool@5.7.0',
+    // Bundles the create command (scripts/bundle.ts); the same version vitest's vite already installs.
+    'rolldown@1.2.19',
   ],
   tsconfig: {
     compilerOptions: {
@@ -100,7 +102,8 @@ const project = new typescript.TypeScriptProject({
 project.package.addVersion('0.1.0');
 project.package.addField('type', 'module');
 project.package.addField('files', ['lib', 'templates']);
-project.package.addField('exports', { '.': { types: './lib/index.d.ts', default: './lib/index.js' } });
+// The API a generated repository's .projenrc.ts imports on every re-sync, bundled (scripts/bundle.ts).
+project.package.addField('exports', { '.': { types: './lib/index.d.ts', default: './lib/bundle/index.mjs' } });
 
 project.gitignore.exclude('/.tools/', '/.ci/out/', '/bench/out/');
 project.npmignore?.exclude('/.tools/', '/test/', '/bench/');
@@ -124,6 +127,9 @@ project.npmignore?.exclude('/stryker.config.json', '/vitest.mutate.config.ts');
 // Handlebars templates ship precompiled (lib/project/templates.precompiled.cjs): compiling them took a good part of
 // every create and re-sync. A template without a current precompiled form is compiled at run time.
 project.compileTask.exec('node scripts/precompile-templates.ts');
+// The create command ships bundled (lib/bundle/, scripts/bundle.ts): loading ~400 modules one by one cost more than
+// running them.
+project.compileTask.exec('node scripts/bundle.ts');
 project.addTask('bench', { exec: 'node bench/run.ts', receiveArgs: true });
 project.tasks.tryFind('bench')?.exec('node bench/startup.ts');
 project.tasks.tryFind('bench')?.exec('node bench/job-start.ts');

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 
 // V8's compiled code for this package and projen is kept between runs (in the OS temp folder, Node's default):
@@ -16,7 +17,11 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   });
 }
 
-const [{ runCreate }, { exitAfterFlush }] = await Promise.all([import('./run-create.js'), import('./exit.js')]);
+// The bundled command (scripts/bundle.ts) when the build made one: one file per lazily loaded part instead of ~400
+// modules. A lib/ built by plain `tsc` has none and runs the separate modules.
+const bundled = new URL('../bundle/run-create.mjs', import.meta.url);
+const createModule = (existsSync(bundled) ? import(bundled.href) : import('./run-create.js')) as Promise<typeof import('./run-create.js')>;
+const [{ runCreate }, { exitAfterFlush }] = await Promise.all([createModule, import('./exit.js')]);
 const code = await runCreate({
   argv: process.argv.slice(2),
   env: process.env,

@@ -28,7 +28,8 @@ let compiler: typeof Handlebars | undefined;
 function loadPrecompiled(): Precompiled {
   if (precompiled) return precompiled;
   try {
-    precompiled = load('./templates.precompiled.cjs') as Precompiled;
+    // By package root, not by this module's folder: the same code also runs bundled, from lib/bundle/.
+    precompiled = load(fileURLToPath(new URL('../../lib/project/templates.precompiled.cjs', import.meta.url))) as Precompiled;
   } catch {
     precompiled = {}; // running from src/, or lib/ built without the precompile step
   }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { batchJobBin, createBin, tempDir } from '../support/cli.js';
+import { batchJobBin, createBin, repoRoot, tempDir } from '../support/cli.js';
 
 // Start-up cost is mostly module loading: help, version and usage errors must answer without loading projen (or
 // the validators, schedule preview and prompts). A behaviour test, not a timing: the hook lists every module the
@@ -19,8 +19,21 @@ async function loadedModules(bin: string, args: string[]): Promise<{ exitCode: n
     reject: false,
     stdin: 'ignore',
   });
-  const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean).flatMap(bundledModules);
   return { exitCode: result.exitCode ?? -1, modules, output: `${result.stdout}${result.stderr}` };
+}
+
+// The create command runs bundled (scripts/bundle.ts): a loaded chunk stands for every module it holds, as the
+// bundle's modules.json lists them, so the assertions below still name packages and our own modules.
+const bundleDir = join(repoRoot, 'lib/bundle/');
+const chunkModules = JSON.parse(readFileSync(join(bundleDir, 'modules.json'), 'utf8')) as Record<string, string[]>;
+function bundledModules(url: string): string[] {
+  if (!url.startsWith('file:')) return [url];
+  const path = fileURLToPath(url);
+  if (!path.startsWith(bundleDir)) return [url];
+  const held = chunkModules[path.slice(bundleDir.length)];
+  if (held === undefined) throw new Error(`${path} is not in lib/bundle/modules.json: rebuild with npx projen compile`);
+  return [url, ...held.map((rel) => pathToFileURL(join(repoRoot, rel)).href)];
 }
 
 const packageOf = (url: string) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
@@ -62,9 +75,19 @@ describe('start-up loads only what the command needs', () => {
     expect(run.modules.filter((url) => packageOf(url) === 'execa')).toEqual([]);
   });
 
+  it('create renders with the Handlebars runtime only: the templates ship precompiled, even to the bundle', async () => {
+    const run = await loadedModules(createBin, ['repo', '--yes', '--dry-run', '--job', 'a', '--kind', 'job']);
+    expect(run.exitCode, run.output).toBe(0);
+    const handlebars = run.modules.filter((url) => packageOf(url) === 'handlebars');
+    expect(handlebars.some((url) => url.endsWith('/handlebars.runtime.js'))).toBe(true);
+    expect(handlebars.filter((url) => url.includes('/compiler/'))).toEqual([]);
+  });
+
   it('the hook sees projen when a command needs it (a dry run generates in a scratch folder)', async () => {
     const run = await loadedModules(createBin, ['repo', '--yes', '--dry-run', '--job', 'a', '--kind', 'job']);
     expect(run.exitCode, run.output).toBe(0);
+    // The bundle is what ran (its chunk, not the separate lib/cli/generate.js).
+    expect(run.modules.some((url) => url.startsWith(pathToFileURL(bundleDir).href) && url.includes('/generate-'))).toBe(true);
     const packages = new Set(run.modules.map(packageOf));
     expect(packages.has('projen')).toBe(true);
     expect(run.modules.some((url) => ownModule(url, 'cli/generate.js'))).toBe(true);
