@@ -10,7 +10,7 @@
 // The chunks sit two levels below the package root like lib/cli/*, so `new URL('../../…', import.meta.url)` (the
 // package root, templates/) means the same in a chunk. projen's CommonJS code needs `require`, `__filename` and
 // `__dirname`, which an ES module lacks: the banner defines them for the chunk's own location.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -28,6 +28,15 @@ const banner = [
 
 rmSync(outDir, { recursive: true, force: true });
 
+// projen's task runner imports dax at load, and a create runs no task: see scripts/lazy-dax.cjs.
+const LAZY_DAX = readFileSync(join(root, 'scripts/lazy-dax.cjs'), 'utf8');
+const lazyDax = {
+  name: 'lazy-dax',
+  load(id: string) {
+    return /[\\/]projen[\\/]node_modules[\\/]dax[\\/]script[\\/]mod\.js$/.test(id) ? LAZY_DAX : null;
+  },
+};
+
 /**
  * One bundle. `prefix` names its chunks, so two bundles share lib/bundle/ without sharing a file.
  * @param external also left to Node's loader, besides prompts and execa
@@ -35,6 +44,7 @@ rmSync(outDir, { recursive: true, force: true });
 async function bundle(entry: string, name: string, prefix: string, external: RegExp[] = []) {
   const output = await build({
     input: { [name]: join(root, entry) },
+    plugins: [lazyDax],
     platform: 'node',
     logLevel: 'warn',
     // Loaded only by the interactive and install paths, where their load time is nothing next to a person typing or
