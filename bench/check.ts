@@ -3,13 +3,13 @@
 //   node bench/check.ts [--keep] [--tree DIR] [--rounds N] [--skip-build] [--profile]      (part of `npm run bench`)
 //
 //   --keep        keep the synthetic tree (its path is printed); --tree DIR reuses a kept tree instead of writing one
-//   --rounds N    measured rounds (default 2); --skip-build skips `npx tsc`
+//   --rounds N    measured rounds (default 2); --skip-build skips `npx projen compile`
 //   --profile     runs the check child under `node --cpu-prof` (profiles in bench/out/prof/)
 //
 // A benchmark, not a test: exits 0 whatever the numbers, non-zero only when something fails to run or the check
 // finds something other than the planted findings (so it cannot time a no-op).
 //
-//  1. `npx tsc` so lib/ is current; synthesise one generated repository (lib/cli/plan.js) for realistic manifests.
+//  1. `npx projen compile` so lib/ is current; synthesise one generated repository (lib/cli/plan.js) for realistic manifests.
 //  2. Writes the tree into a temp folder: per project a csproj, 10 .cs files (1 in 20 mentions `Timer` and
 //     `BackgroundService` in a whole-line comment, which a plain word pre-filter would send to tree-sitter and the
 //     comment-aware one does not; 1 in 200 holds a real System.Threading.Timer field, parsed and reported) and 2–3 manifests copied from the generated repo (a kustomization.yaml pinning the image, plus CronJob,
@@ -104,8 +104,8 @@ function measure(mode: string, dir: string, compileCache: string): Measure {
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--skip-build')) {
-    const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-    if (tsc.status !== 0) throw new Error('tsc failed');
+    const compiled = spawnSync('npx', ['projen', 'compile'], { cwd: root, stdio: 'inherit' });
+    if (compiled.status !== 0) throw new Error('npx projen compile failed');
   }
   const reuse = arg('--tree');
   const rounds = Number(arg('--rounds') ?? 2);

@@ -33,8 +33,7 @@ const DOTNET_ENV = { DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', DOTNE
 
 async function main(): Promise<void> {
   if (!values['skip-build']) {
-    mustRun('build', ['npx', 'tsc', '-p', 'tsconfig.json'], { cwd: root });
-    mustRun('precompile templates', [process.execPath, 'scripts/precompile-templates.ts'], { cwd: root });
+    mustRun('build', ['npx', 'projen', 'compile'], { cwd: root });
   }
   const work = mkdtempSync(join(tmpdir(), 'cbj-bench-job-'));
   let ok = false;

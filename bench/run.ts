@@ -7,7 +7,7 @@
 // (build, pack, generation, install, or any measured run, which must exit 0 and really re-synthesise).
 //
 // What it does:
-//  1. `npx tsc -p tsconfig.json` (so lib/ is current), then `npm pack` into a temp folder.
+//  1. `npx projen compile` (so lib/ and its bundles are current), then `npm pack` into a temp folder.
 //  2. Generates a repo with 5 jobs with the built `lib/cli/create.js … --no-install --self-spec <tgz>`, then runs the
 //     CLI's own npm step (`npm install --no-save --no-package-lock <tgz>`) plus the baseline's pinned ts-node and
 //     typescript in the same `npm install`. `dotnet restore` is skipped: it does not affect `npx projen`.
@@ -210,11 +210,11 @@ function parseOptions(): { runs: number; skipBuild: boolean; keep: boolean } {
 
 function build(skip: boolean): void {
   if (skip) {
-    if (!existsSync(join(root, 'lib/cli/create.js'))) throw new BenchError('--skip-build, but lib/cli/create.js does not exist: run `npx tsc -p tsconfig.json` first');
+    if (!existsSync(join(root, 'lib/cli/create.js'))) throw new BenchError('--skip-build, but lib/cli/create.js does not exist: run `npx projen compile` first');
     log('(--skip-build: using lib/ as it is)');
     return;
   }
-  const argv = ['npx', 'tsc', '-p', 'tsconfig.json'];
+  const argv = ['npx', 'projen', 'compile'];
   log(`$ ${commandLine(argv, {}, root)}`);
   const result = run(argv, { cwd: root });
   if (result.error || result.status !== 0) {
@@ -223,8 +223,6 @@ function build(skip: boolean): void {
         `or pass --skip-build to benchmark the lib/ already there.\n${output(result).trim()}`,
     );
   }
-  // As `npx projen compile` does after tsc: the shipped lib/ renders precompiled templates.
-  mustRun('precompile templates', [process.execPath, 'scripts/precompile-templates.ts'], { cwd: root });
 }
 
 function pack(dest: string): string {
@@ -593,7 +591,7 @@ function main(): number {
         checks: `exit 0, output contains "${MARKER}", ${SENTINEL} deleted before and re-created by each run, all managed files byte-identical to the reference synthesis`,
       },
       commandLines: {
-        build: options.skipBuild ? '(skipped)' : commandLine(['npx', 'tsc', '-p', 'tsconfig.json'], {}, root),
+        build: options.skipBuild ? '(skipped)' : commandLine(['npx', 'projen', 'compile'], {}, root),
         pack: commandLine(['npm', 'pack', '--json', '--silent', '--pack-destination', work], {}, root),
         create: commandLine(createArgv, createEnv, work),
         install: commandLine(installArgv, {}, repo),

@@ -30,8 +30,7 @@ const CLI_ENV = { LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
 
 async function main(): Promise<void> {
   if (!values['skip-build']) {
-    mustRun('build', ['npx', 'tsc', '-p', 'tsconfig.json'], { cwd: root });
-    mustRun('precompile templates', [process.execPath, 'scripts/precompile-templates.ts'], { cwd: root });
+    mustRun('build', ['npx', 'projen', 'compile'], { cwd: root });
   }
   const work = mkdtempSync(join(tmpdir(), 'cbj-bench-startup-'));
   const create = join(root, 'lib/cli/create.js');

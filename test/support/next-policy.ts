@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -9,7 +9,7 @@ const fixture = fileURLToPath(new URL('../fixtures/next-policy/current.js', impo
 
 /**
  * Builds the "next release" of this package: the packed package with policy 1.2.0 (the fixture) in place
- * of the current policy and version 0.2.0, packed again. Installing it is what Dependabot's bump does.
+ * of the current policy and version 0.2.0, without its bundles, packed again. Installing it is what Dependabot's bump does.
  */
 export async function packNextPolicy(): Promise<string> {
   const tgz = await packSelf();
@@ -18,8 +18,11 @@ export async function packNextPolicy(): Promise<string> {
   const pkg = join(work, 'package');
   renameSync(join(pkg, 'lib/policy/current.js'), join(pkg, 'lib/policy/current-base.js'));
   copyFileSync(fixture, join(pkg, 'lib/policy/current.js'));
+  // The bundles (lib/bundle/) hold the current policy: this release runs the separate modules it was swapped into.
+  rmSync(join(pkg, 'lib/bundle'), { recursive: true });
   const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
-  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ ...manifest, version: '0.2.0' }, null, 2));
+  const exports = { '.': { ...manifest.exports['.'], default: './lib/index.js' } };
+  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ ...manifest, version: '0.2.0', exports }, null, 2));
   const { stdout } = await execa('npm', ['pack', '--silent', '--pack-destination', work], { cwd: pkg });
   return join(work, stdout.trim().split('\n').pop()!);
 }
