@@ -65,7 +65,7 @@ const project = new typescript.TypeScriptProject({
     'gitlab-ci-local@4.75.1',
     'ajv@8.20.0',
     '@microsoft/sarif-multitool@5.7.0',
-    // Bundles the create command (scripts/bundle.ts); the same version vitest's vite already installs.
+    // Bundles the create command and the API (scripts/bundle.ts); the version vitest's vite already installs.
     'rolldown@1.2.19',
   ],
   tsconfig: {
@@ -127,8 +127,8 @@ project.npmignore?.exclude('/stryker.config.json', '/vitest.mutate.config.ts');
 // Handlebars templates ship precompiled (lib/project/templates.precompiled.cjs): compiling them took a good part of
 // every create and re-sync. A template without a current precompiled form is compiled at run time.
 project.compileTask.exec('node scripts/precompile-templates.ts');
-// The create command ships bundled (lib/bundle/, scripts/bundle.ts): loading ~400 modules one by one cost more than
-// running them.
+// The create command and the API ship bundled (lib/bundle/, scripts/bundle.ts): loading ~400 modules one by one
+// cost more than running them.
 project.compileTask.exec('node scripts/bundle.ts');
 project.addTask('bench', { exec: 'node bench/run.ts', receiveArgs: true });
 project.tasks.tryFind('bench')?.exec('node bench/startup.ts');

@@ -1,5 +1,6 @@
 // Bundles the `create-batch-job` command (lib/cli/run-create.js and what it imports, projen included) and the
-// package's API (lib/index.js, without projen) into lib/bundle/ (run by `npx projen compile`, after tsc and the template precompile).
+// package's API (lib/index.js, without projen) into lib/bundle/. Run by `npx projen compile`, after tsc and the
+// template precompile.
 //
 // Why: a create loads about 400 modules (projen alone is 236 CommonJS files with its bundled yaml, semver and
 // fast-glob). Resolving, reading and wrapping each one cost more CPU than evaluating them; one file per lazily
