@@ -1,22 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { cleanBuildEnvironment, DockerfileExecError, executeDockerfile, homeFor, missingEntrypointFiles, runEntrypoint, type ExecuteResult } from '../support/dockerfile-exec.js';
 import { dotnetEnv } from '../support/dotnet.js';
+import { tempTree } from '../support/temp-tree.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dockerfile-exec-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A build context on disk from a path → content map. */
 function context(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(scratch, 'ctx-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
+  return tempTree(join(scratch, 'ctx-'), files);
 }
 
 const read = (result: ExecuteResult, containerPath: string) => readFileSync(join(result.root, containerPath), 'utf8');

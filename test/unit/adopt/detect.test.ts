@@ -3,15 +3,16 @@
  * and central package management. Small repos are written to temp folders; `relay-server` is the fixture shaped
  * like the large server repository of issue 11.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detect, detectProject, shadowingProps } from '../../../src/adopt/detect.js';
 import { evaluateCondition, evaluateProject, needsAspNetCore } from '../../../src/util/msbuild-eval.js';
 import { slnProjects, slnxProjects } from '../../../src/adopt/solution.js';
 import { policy } from '../../../src/policy/index.js';
+import { tempTree } from '../../support/temp-tree.js';
 
 const relay = fileURLToPath(new URL('../../fixtures/adopt/relay-server/', import.meta.url));
 
@@ -22,13 +23,7 @@ afterEach(() => {
 
 /** A repo from a map of path → contents. */
 function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cbj-detect-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
+  return tempTree(join(tmpdir(), 'cbj-detect-'), files, dirs);
 }
 
 const project = (sdk: string, body = '') => `<Project Sdk="${sdk}">${body}</Project>`;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/check/context.js';
 import { checkKubernetes, isIngressInput, isKustomizationObject, isManifestCandidate, lazyDoc, locate, mayHoldObjects, pinsAbove } from '../../../src/check/rules/kubernetes.js';
@@ -10,6 +10,7 @@ import { memoryRepository, walkRepository } from '../../../src/check/walk.js';
 import { type YamlDoc } from '../../../src/check/yaml-source.js';
 import { GRACE_PERIOD_ENV } from '../../../src/components/dotnet/templates.js';
 import { policy } from '../../../src/policy/index.js';
+import { tempTree } from '../../support/temp-tree.js';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 
@@ -217,13 +218,7 @@ describe('check: manifests read in this thread (no kubectl)', () => {
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cbj-k8s-paths-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
+  return tempTree(join(tmpdir(), 'cbj-k8s-paths-'), files, dirs);
 }
 
 const imageJob = (image: string) =>

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RepoFiles } from '../../../src/check/walk.js';
 import { fakeToken } from '../../support/fake-key.js';
+import { tempTree } from '../../support/temp-tree.js';
 
 // `src/check/run.ts` called directly on temp folders: the report's own fields, exemptions against `today`, when the
 // per-file work goes to the pool (options, environment, thresholds) and what the pool is given.
@@ -43,13 +44,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cbj-check-run-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
+  return tempTree(join(tmpdir(), 'cbj-check-run-'), files, dirs);
 }
 
 const exemption = (expires: string) => `exemptions:\n  - rule: dockerfile-base-tag\n    path: Dockerfile\n    justification: vendor image (T-7)\n    expires: ${expires}\n`;

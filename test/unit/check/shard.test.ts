@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { claims, isSharded, Shard } from '../../../src/check/shard.js';
 import { fakeAgentKey } from '../../support/fake-key.js';
+import { tempTree } from '../../support/temp-tree.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -11,13 +12,7 @@ afterEach(() => {
 });
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'cbj-shard-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
+  return tempTree(join(tmpdir(), 'cbj-shard-'), files, roots);
 }
 
 const counter = () => new Int32Array(new SharedArrayBuffer(4));
