@@ -41,11 +41,12 @@ const lazyDax = {
 /**
  * One bundle. `prefix` names its chunks, so two bundles share lib/bundle/ without sharing a file.
  * @param external also left to Node's loader, besides prompts and execa
+ * @param plugins rolldown plugins of this bundle only
  */
-async function bundle(entry: string, name: string, prefix: string, external: RegExp[] = []) {
+async function bundle(entry: string, name: string, prefix: string, external: RegExp[] = [], plugins: Array<typeof lazyDax> = []) {
   const output = await build({
     input: { [name]: join(root, entry) },
-    plugins: [lazyDax],
+    plugins,
     platform: 'node',
     logLevel: 'warn',
     // Loaded only by the interactive and install paths, where their load time is nothing next to a person typing or
@@ -66,7 +67,7 @@ async function bundle(entry: string, name: string, prefix: string, external: Reg
 }
 
 const outputs = [
-  ...(await bundle('lib/cli/run-create.js', 'run-create', '')),
+  ...(await bundle('lib/cli/run-create.js', 'run-create', '', [], [lazyDax])),
   // What a generated repository's .projenrc.ts imports on every re-sync. projen and constructs stay outside: the
   // team's .projenrc.ts may add projen components of its own (the README shows `new TextFile(project, …)`), which
   // must see the same projen as the project they join.

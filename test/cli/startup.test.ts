@@ -75,8 +75,12 @@ describe('start-up loads only what the command needs', () => {
     expect(run.modules.filter((url) => packageOf(url) === 'execa')).toEqual([]);
   });
 
+  // One dry run (it generates in a scratch folder) serves the two cases below.
+  let dryRun: ReturnType<typeof loadedModules> | undefined;
+  const generated = () => (dryRun ??= loadedModules(createBin, ['repo', '--yes', '--dry-run', '--job', 'a', '--kind', 'job']));
+
   it('create renders with the Handlebars runtime only: the templates ship precompiled, even to the bundle', async () => {
-    const run = await loadedModules(createBin, ['repo', '--yes', '--dry-run', '--job', 'a', '--kind', 'job']);
+    const run = await generated();
     expect(run.exitCode, run.output).toBe(0);
     const handlebars = run.modules.filter((url) => packageOf(url) === 'handlebars');
     expect(handlebars.some((url) => url.endsWith('/handlebars.runtime.js'))).toBe(true);
@@ -84,7 +88,7 @@ describe('start-up loads only what the command needs', () => {
   });
 
   it('the hook sees projen when a command needs it (a dry run generates in a scratch folder)', async () => {
-    const run = await loadedModules(createBin, ['repo', '--yes', '--dry-run', '--job', 'a', '--kind', 'job']);
+    const run = await generated();
     expect(run.exitCode, run.output).toBe(0);
     // The bundle is what ran (its chunk, not the separate lib/cli/generate.js).
     expect(run.modules.some((url) => url.startsWith(pathToFileURL(bundleDir).href) && url.includes('/generate-'))).toBe(true);
