@@ -11,10 +11,11 @@
 // The chunks sit two levels below the package root like lib/cli/*, so `new URL('../../…', import.meta.url)` (the
 // package root, templates/) means the same in a chunk. projen's CommonJS code needs `require`, `__filename` and
 // `__dirname`, which an ES module lacks: the banner defines them for the chunk's own location.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { LAZY_MODULES, lazyHookSource, lazyModuleSource, requireFromProjen } from './lazy-modules.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const outDir = join(root, 'lib/bundle');
@@ -29,12 +30,14 @@ const banner = [
 
 rmSync(outDir, { recursive: true, force: true });
 
-// projen's task runner imports dax at load, and a create runs no task: see scripts/lazy-dax.cjs.
-const LAZY_DAX = readFileSync(join(root, 'scripts/lazy-dax.cjs'), 'utf8');
+// Stand-ins for projen's dependencies that most runs never call (scripts/lazy-modules.ts), from the real modules.
+const standIns = new Map(LAZY_MODULES.map((name) => [name, lazyModuleSource(name, requireFromProjen(name, join(root, 'package.json')))]));
+// In the create bundle only dax: a create does clean up with fast-glob (a new folder has no .projen/files.json yet),
+// and the bundle holds fast-glob and semver at no load cost. dax stays in node_modules: it is loaded on first use.
 const lazyDax = {
   name: 'lazy-dax',
   load(id: string) {
-    return /[\\/]projen[\\/]node_modules[\\/]dax[\\/]script[\\/]mod\.js$/.test(id) ? LAZY_DAX : null;
+    return /[\\/]projen[\\/]node_modules[\\/]dax[\\/]script[\\/]mod\.js$/.test(id) ? standIns.get('dax')! : null;
   },
 };
 
@@ -71,8 +74,14 @@ const outputs = [
   // What a generated repository's .projenrc.ts imports on every re-sync. projen and constructs stay outside: the
   // team's .projenrc.ts may add projen components of its own (the README shows `new TextFile(project, …)`), which
   // must see the same projen as the project they join.
-  ...(await bundle('lib/index.js', 'index', 'lib-', [/^projen(\/|$)/, /^constructs(\/|$)/])),
+  ...(await bundle('lib/index.js', 'api', 'lib-', [/^projen(\/|$)/, /^constructs(\/|$)/])),
 ];
+
+// The API's entry: the hook that hands projen the stand-ins is evaluated before the bundle imports projen, which code
+// inside the bundle could not be (ES modules evaluate every import before the importing module's own code).
+for (const [name, source] of standIns) writeFileSync(join(outDir, `lazy-${name}.cjs`), source);
+writeFileSync(join(outDir, 'lazy-hook.mjs'), lazyHookSource(LAZY_MODULES));
+writeFileSync(join(outDir, 'index.mjs'), "import './lazy-hook.mjs';\nexport * from './api.mjs';\n");
 
 // Which modules each file holds (paths from the package root): test/cli/startup.test.ts reads it to tell which
 // modules a command loaded when all it sees is a chunk's name.
@@ -80,5 +89,6 @@ const modules: Record<string, string[]> = {};
 for (const o of outputs) {
   if (o.type === 'chunk') modules[o.fileName] = o.moduleIds.filter((id) => !id.startsWith('\0')).map((id) => relative(root, id).split('\\').join('/')).sort();
 }
+for (const file of ['index.mjs', 'lazy-hook.mjs', ...LAZY_MODULES.map((name) => `lazy-${name}.cjs`)]) modules[file] = [];
 writeFileSync(join(outDir, 'modules.json'), `${JSON.stringify(modules, null, 2)}\n`);
 console.log(`bundled lib/cli/run-create.js and lib/index.js into ${Object.keys(modules).length} files in ${relative(root, outDir)}/`);

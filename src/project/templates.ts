@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
+// A static import, so the bundles hold the runtime (21 CommonJS files in node_modules).
+import handlebarsRuntime from 'handlebars/runtime.js';
 
 /** The package's `templates/` folder: `src/project/` and `lib/project/` both sit two levels below the root. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -20,7 +22,7 @@ const withHelpers = (env: typeof Handlebars) => {
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   return env;
 };
-const runtime = withHelpers((load('handlebars/runtime') as typeof Handlebars).create());
+const runtime = withHelpers((handlebarsRuntime as typeof Handlebars).create());
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 let precompiled: Precompiled | undefined;
 let compiler: typeof Handlebars | undefined;

@@ -1,26 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { batchJobBin, createBin, repoRoot, tempDir } from '../support/cli.js';
+import { batchJobBin, createBin, repoRoot, runCreateBin, tempDir } from '../support/cli.js';
 
 // Start-up cost is mostly module loading: help, version and usage errors must answer without loading projen (or
 // the validators, schedule preview and prompts). A behaviour test, not a timing: the hook lists every module the
 // process resolved, and the last case proves the hook does see projen when a command needs it.
 const hook = fileURLToPath(new URL('../support/module-log-hook.mjs', import.meta.url));
 
-async function loadedModules(bin: string, args: string[]): Promise<{ exitCode: number; modules: string[]; output: string }> {
-  const dir = tempDir('cbj-startup-');
-  const log = join(dir, 'modules.txt');
+/** `modules`: what ran, a bundle's chunk expanded into the modules it holds; `files`: what Node itself loaded. */
+async function loadedModules(bin: string, args: string[], cwd = tempDir('cbj-startup-')): Promise<{ exitCode: number; modules: string[]; files: string[]; output: string }> {
+  const log = join(tempDir('cbj-startup-log-'), 'modules.txt');
   const result = await execa(process.execPath, ['--import', hook, bin, ...args], {
-    cwd: dir,
+    cwd,
     env: { LANG: 'C', LC_ALL: '', MODULE_LOG_FILE: log },
     reject: false,
     stdin: 'ignore',
   });
-  const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean).flatMap(bundledModules);
-  return { exitCode: result.exitCode ?? -1, modules, output: `${result.stdout}${result.stderr}` };
+  const files = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  return { exitCode: result.exitCode ?? -1, modules: files.flatMap(bundledModules), files, output: `${result.stdout}${result.stderr}` };
 }
 
 // The create command runs bundled (scripts/bundle.ts): a loaded chunk stands for every module it holds, as the
@@ -36,7 +36,8 @@ function bundledModules(url: string): string[] {
   return [url, ...held.map((rel) => pathToFileURL(join(repoRoot, rel)).href)];
 }
 
-const packageOf = (url: string) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
+// The innermost package: projen keeps its own dependencies in projen/node_modules/.
+const packageOf = (url: string) => [...url.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].at(-1)?.[1];
 const ownModule = (url: string, name: string) => url.includes('/lib/') && url.endsWith(`/${name}`);
 
 // Loaded only by the commands that generate or check something.
@@ -96,4 +97,22 @@ describe('start-up loads only what the command needs', () => {
     expect(packages.has('projen')).toBe(true);
     expect(run.modules.some((url) => ownModule(url, 'cli/generate.js'))).toBe(true);
   });
+
+  // The API bundle holds a yaml of its own (ManagedYamlFile), so this looks at the files Node loaded.
+  it('a re-sync (node .projenrc.ts) loads none of projen\'s dax, fast-glob, semver or yaml: it runs no task, ejects nothing', async () => {
+    const dir = tempDir('cbj-startup-resync-');
+    const created = await runCreateBin(['repo', '--yes', '--no-install', '--job', 'a'], { cwd: dir });
+    expect(created.exitCode, created.output).toBe(0);
+    const repo = join(dir, 'repo');
+    mkdirSync(join(repo, 'node_modules'));
+    symlinkSync(repoRoot, join(repo, 'node_modules/create-batch-job'), 'dir'); // what npm install links, in effect
+    const run = await loadedModules('.projenrc.ts', [], repo);
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.output).toContain('batch-job policy');
+    expect(run.files.some((url) => url.endsWith('/node_modules/projen/lib/project.js'))).toBe(true);
+    expect(run.files.filter((url) => ['dax', 'fast-glob', 'semver', 'yaml'].includes(packageOf(url) ?? ''))).toEqual([]);
+    // projen's requests for them were answered, by the stand-ins.
+    expect(run.files.filter((url) => /\/lib\/bundle\/lazy-[a-z-]+\.cjs$/.test(url)).length).toBe(3);
+  });
 });
+

@@ -1,4 +1,4 @@
-import { YamlFile } from 'projen/lib/yaml.js';
+import { ManagedYamlFile } from '../../project/managed-yaml-file.js';
 import type { Project } from 'projen';
 import type { RepoContext } from '../../project/context.js';
 import { AZURE_PIPELINE, azurePipeline } from './azure.js';
@@ -33,5 +33,5 @@ export function ciFiles(ctx: RepoContext, features: CiFeatures = defaultCiFeatur
 }
 
 export function addCiFiles(project: Project, ctx: RepoContext): void {
-  for (const [path, obj] of ciFiles(ctx)) new YamlFile(project, path, { obj, readonly: true });
+  for (const [path, obj] of ciFiles(ctx)) new ManagedYamlFile(project, path, { obj, readonly: true });
 }

@@ -1,4 +1,4 @@
-import { YamlFile } from 'projen/lib/yaml.js';
+import { ManagedYamlFile } from '../../project/managed-yaml-file.js';
 import type { Project } from 'projen';
 import type { RepoContext } from '../../project/context.js';
 import type { ResolvedInstana } from './resolve.js';
@@ -26,5 +26,5 @@ export function instanaValues(instana: ResolvedInstana): object {
 export function addInstanaFiles(project: Project, ctx: RepoContext): void {
   const instana = ctx.options.instana;
   if (!instana) return;
-  new YamlFile(project, INSTANA_VALUES_PATH, { obj: instanaValues(instana), readonly: true });
+  new ManagedYamlFile(project, INSTANA_VALUES_PATH, { obj: instanaValues(instana), readonly: true });
 }

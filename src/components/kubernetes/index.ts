@@ -1,4 +1,4 @@
-import { YamlFile } from 'projen/lib/yaml.js';
+import { ManagedYamlFile } from '../../project/managed-yaml-file.js';
 import type { Project } from 'projen';
 import type { RepoContext } from '../../project/context.js';
 import { apiRole, jobConfig, serviceAccount } from './access.js';
@@ -73,7 +73,7 @@ export function jobNameReplacements(ctx: RepoContext): object[] {
 export function addKubernetesFiles(project: Project, ctx: RepoContext): void {
   const objects = kubernetesObjects(ctx);
   for (const [file, obj] of objects) {
-    new YamlFile(project, `${K8S_DIR}/${file}`, { obj, readonly: true });
+    new ManagedYamlFile(project, `${K8S_DIR}/${file}`, { obj, readonly: true });
   }
-  new YamlFile(project, `${K8S_DIR}/kustomization.yaml`, { obj: kustomization(ctx, [...objects.keys()]), readonly: true });
+  new ManagedYamlFile(project, `${K8S_DIR}/kustomization.yaml`, { obj: kustomization(ctx, [...objects.keys()]), readonly: true });
 }
