@@ -1,5 +1,6 @@
 import { FileBase } from 'projen/lib/file.js';
 import type { IResolver, Project } from 'projen';
+import { isUnchanged, RESOLVER } from './unchanged-file.js';
 
 /** How a file format writes a one-line comment; the projen marker goes on the first line. */
 export type CommentStyle = 'hash' | 'slash' | 'xml';
@@ -32,7 +33,23 @@ export class ManagedTextFile extends FileBase {
     super(project, filePath, { readonly: true });
   }
 
+  /** Content computed by `synthesize` for projen's own synthesis to write, so it is computed once. */
+  private computed: string | undefined;
+
+  /** As projen's, but an unchanged file is left alone even when running as root (see isUnchanged). */
+  override synthesize(): void {
+    const content = this.synthesizeContent(RESOLVER);
+    if (isUnchanged(this, content)) return;
+    this.computed = content;
+    try {
+      super.synthesize();
+    } finally {
+      this.computed = undefined;
+    }
+  }
+
   protected synthesizeContent(_resolver: IResolver): string | undefined {
+    if (this.computed !== undefined) return this.computed;
     const header = this.marker ? wrap[this.options.comment](this.marker) : '';
     const body = this.options.contents(header).replace(/^\n+/, '');
     const text = header === '' || body.includes(header) ? body : `${header}\n${body}`;

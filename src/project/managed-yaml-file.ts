@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { ObjectFile } from 'projen/lib/object-file.js';
 import type { IResolver, ObjectFileOptions, Project } from 'projen';
+import { isUnchanged, RESOLVER } from './unchanged-file.js';
 
 /**
  * A managed YAML file (manifests, workflows, Helm values): projen's `YamlFile` output, byte for byte, written with
@@ -16,7 +17,23 @@ export class ManagedYamlFile extends ObjectFile {
     super(project, filePath, options);
   }
 
+  /** Content computed by `synthesize` for projen's own synthesis to write, so it is computed once. */
+  private computed: string | undefined;
+
+  /** As projen's, but an unchanged file is left alone even when running as root (see isUnchanged). */
+  override synthesize(): void {
+    const content = this.synthesizeContent(RESOLVER);
+    if (isUnchanged(this, content)) return;
+    this.computed = content;
+    try {
+      super.synthesize();
+    } finally {
+      this.computed = undefined;
+    }
+  }
+
   protected override synthesizeContent(resolver: IResolver): string | undefined {
+    if (this.computed !== undefined) return this.computed;
     const json = super.synthesizeContent(resolver);
     if (!json) return undefined;
     // As projen's YamlFile (lineWidth 0: never fold long lines, which would change a command or a URL).

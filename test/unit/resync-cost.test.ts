@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project } from 'projen';
@@ -49,6 +49,33 @@ describe('a re-sync renders no team-owned sample', () => {
       expect(again.filter((t) => /Program|Job\.cs|JobTests|README/.test(t))).toEqual([]);
       expect(again.length).toBeGreaterThan(0); // the managed host is re-rendered, so the spy does see renders
       expect(read(outdir, 'README.md')).toBe('ours\n');
+    } finally {
+      vi.restoreAllMocks();
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a re-sync leaves unchanged managed files alone, even as root', () => {
+  it('keeps their mtimes; rewrites a changed file and a file made writable; nothing is computed twice', () => {
+    const outdir = scratch();
+    try {
+      const options = { name: 'reports', outdir, jobs: [{ name: 'a' }, { name: 'b', schedule: '0 4 * * *' }], logSummary: false };
+      new BatchJobProject(options).synth();
+      const managed = ['Directory.Build.props', 'Dockerfile', 'src/Reports/JobHost.cs', 'deploy/k8s/a.cronjob.yaml', 'deploy/k8s/b.cronjob.yaml'];
+      const past = new Date('2020-01-01T00:00:00Z');
+      for (const path of managed) utimesSync(join(outdir, path), past, past);
+      chmodSync(join(outdir, 'Dockerfile'), 0o644); // same content, but no longer read-only
+
+      const render = vi.spyOn(templates, 'renderTemplate');
+      new BatchJobProject({ ...options, jobs: [{ name: 'a' }, { name: 'b', schedule: '0 5 * * *' }] }).synth();
+      const rendered = render.mock.calls.map((c) => c[0]);
+      expect(rendered.length).toBe(new Set(rendered).size);
+
+      const touched = managed.filter((path) => statSync(join(outdir, path)).mtimeMs !== past.getTime());
+      expect(touched).toEqual(['Dockerfile', 'deploy/k8s/b.cronjob.yaml']);
+      expect(statSync(join(outdir, 'Dockerfile')).mode & 0o777).toBe(0o444);
+      expect(read(outdir, 'deploy/k8s/b.cronjob.yaml')).toContain('0 5 * * *');
     } finally {
       vi.restoreAllMocks();
       rmSync(outdir, { recursive: true, force: true });
