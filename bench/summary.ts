@@ -62,6 +62,8 @@ add('re-sync (npx projen, 5 jobs)', rs('projen-node', 'npx projen (node runner)'
 // What every re-sync pays before .projenrc.ts runs (npx and projen's CLI), whatever the runner: no target of its
 // own, it shows how much of the re-sync target is left for the synthesis.
 add('re-sync floor (npx projen, no-op task)', rs('projen-floor', 'npx projen, default task node -e 0'), rs('projen-node', 'npx projen (node runner)'), () => []);
+// The runners without npx and projen's CLI: what the repository's own choice of runner decides.
+add('re-sync runners alone (node vs ts-node)', rs('node-direct', 'node .projenrc.ts'), rs('tsnode-direct', 'node --loader ts-node/esm .projenrc.ts'), () => []);
 if (check) {
   const best = (ms: Array<{ ms: number; cpuMs: number; maxRssKb: number }>) => ms.reduce((a, b) => (b.ms < a.ms ? b : a));
   const c = best(check.check);
