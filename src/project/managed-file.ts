@@ -1,6 +1,6 @@
 import { FileBase } from 'projen/lib/file.js';
 import type { IResolver, Project } from 'projen';
-import { isUnchanged, RESOLVER } from './unchanged-file.js';
+import { RESOLVER, synthesizeIfChanged } from './unchanged-file.js';
 
 /** How a file format writes a one-line comment; the projen marker goes on the first line. */
 export type CommentStyle = 'hash' | 'slash' | 'xml';
@@ -38,14 +38,7 @@ export class ManagedTextFile extends FileBase {
 
   /** As projen's, but an unchanged file is left alone even when running as root (see isUnchanged). */
   override synthesize(): void {
-    const content = this.synthesizeContent(RESOLVER);
-    if (isUnchanged(this, content)) return;
-    this.computed = content;
-    try {
-      super.synthesize();
-    } finally {
-      this.computed = undefined;
-    }
+    synthesizeIfChanged(this, this.synthesizeContent(RESOLVER), (content) => (this.computed = content), () => super.synthesize());
   }
 
   protected synthesizeContent(_resolver: IResolver): string | undefined {

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { ObjectFile } from 'projen/lib/object-file.js';
 import type { IResolver, ObjectFileOptions, Project } from 'projen';
-import { isUnchanged, RESOLVER } from './unchanged-file.js';
+import { RESOLVER, synthesizeIfChanged } from './unchanged-file.js';
 
 /**
  * A managed YAML file (manifests, workflows, Helm values): projen's `YamlFile` output, byte for byte, written with
@@ -22,14 +22,7 @@ export class ManagedYamlFile extends ObjectFile {
 
   /** As projen's, but an unchanged file is left alone even when running as root (see isUnchanged). */
   override synthesize(): void {
-    const content = this.synthesizeContent(RESOLVER);
-    if (isUnchanged(this, content)) return;
-    this.computed = content;
-    try {
-      super.synthesize();
-    } finally {
-      this.computed = undefined;
-    }
+    synthesizeIfChanged(this, this.synthesizeContent(RESOLVER), (content) => (this.computed = content), () => super.synthesize());
   }
 
   protected override synthesizeContent(resolver: IResolver): string | undefined {

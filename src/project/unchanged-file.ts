@@ -14,7 +14,7 @@ export const RESOLVER: IResolver = { resolve: (obj, options) => resolve(obj, opt
  * root. So in a container or CI job running as root, every `npx projen` rewrote every managed file, and a new mtime
  * on Directory.Build.props or JobHost.cs made the next `dotnet build` recompile the whole solution.
  */
-export function isUnchanged(file: FileBase, content: string | undefined): boolean {
+function isUnchanged(file: FileBase, content: string | undefined): boolean {
   if (content === undefined) return false;
   const path = join(file.project.outdir, file.path);
   try {
@@ -24,5 +24,20 @@ export function isUnchanged(file: FileBase, content: string | undefined): boolea
     return readFileSync(path, 'utf8') === content;
   } catch {
     return false; // missing or unreadable: projen writes it (and reports what is wrong)
+  }
+}
+
+/**
+ * projen's synthesis of a managed file (`synthesize`), skipped when the file is unchanged. `hold` keeps the content
+ * computed here for the file's `synthesizeContent` to return when projen asks again, so it is computed once.
+ * Shared by ManagedTextFile and ManagedYamlFile, which extend different projen classes.
+ */
+export function synthesizeIfChanged(file: FileBase, content: string | undefined, hold: (content: string | undefined) => void, synthesize: () => void): void {
+  if (isUnchanged(file, content)) return;
+  hold(content);
+  try {
+    synthesize();
+  } finally {
+    hold(undefined);
   }
 }
